@@ -2,9 +2,16 @@
  * DuckDB in Node (@duckdb/node-api): the engine behind the command line and the Node tests.
  * A thin helper; the SQL itself comes from schema.ts and ingest.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import type { SqlEngine } from './engine.ts';
+import { sessionSettingsSql } from './schema.ts';
 
-export class NodeDb {
+export class NodeDb implements SqlEngine {
+  private tempDir: string | null = null;
+
   private constructor(readonly instance: DuckDBInstance, readonly conn: DuckDBConnection) {}
 
   /** Open (or create) a database file; ':memory:' for an in-memory one. */
@@ -12,7 +19,7 @@ export class NodeDb {
     const instance = await DuckDBInstance.create(path);
     const conn = await instance.connect();
     // Nothing may be downloaded at run time: fail at once rather than try.
-    await conn.run('SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;');
+    await conn.run(sessionSettingsSql);
     return new NodeDb(instance, conn);
   }
 
@@ -43,7 +50,20 @@ export class NodeDb {
     return out;
   }
 
+  /** Node reads files by path; bytes made in memory (recoded text, GeoJSON) go to a temp file. */
+  async registerBytes(name: string, bytes: Uint8Array): Promise<string> {
+    this.tempDir ??= mkdtempSync(join(tmpdir(), 'sargas-'));
+    const path = join(this.tempDir, `${Date.now()}-${Math.random().toString(36).slice(2)}-${name.replace(/[^\w.-]/g, '_')}`);
+    writeFileSync(path, bytes);
+    return path;
+  }
+
+  async unregister(path: string): Promise<void> {
+    if (this.tempDir && path.startsWith(this.tempDir)) rmSync(path, { force: true });
+  }
+
   close(): void {
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
     this.conn.closeSync();
     this.instance.closeSync();
   }

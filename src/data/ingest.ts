@@ -1,0 +1,513 @@
+/**
+ * Importing incident extracts into the canonical table (DESIGN.md "Incidents"), in either engine.
+ *
+ * One file at a time, each in its own transaction, so a bad file changes nothing and the files
+ * before it stay imported. DuckDB reads every file (read_csv / read_parquet); this module only
+ * looks at the first bytes to choose how, recodes legacy encodings, turns GeoJSON points into
+ * rows, and writes the SQL that validates, deduplicates, projects and splits rows into
+ * `incidents` and `rejects`.
+ *
+ * Row numbers are those a spreadsheet shows: the header is row 1, the first record row 2.
+ */
+import type { SqlEngine } from './engine.ts';
+import { createTablesSql, RejectReason, T, incidentColumns } from './schema.ts';
+import {
+  binaryShare, dateFormats, detectFormat, detectMapping, guessDayOrder, guessLegacyEncoding, isGzip, isParquet,
+  isUtf8, looksLikeJson, type ColumnMapping, type SourceFormat, type TextEncoding,
+} from './sniff.ts';
+import { tmForwardSql } from './tm_sql.ts';
+import { geojsonToCsv } from './geojson_rows.ts';
+import { tmParamsOf } from '../geo/transverse_mercator.ts';
+import { normaliseCrs, projector, utmCrsFor } from '../geo/projection.ts';
+
+/** A file handed to the importer. */
+export interface IngestSource {
+  /** Shown in every message (the file name the user chose). */
+  name: string;
+  size: number;
+  /** The first bytes of the file (at least 64 KiB, or all of it). */
+  head: Uint8Array;
+  /** The whole file. */
+  readAll(): Promise<Uint8Array>;
+  /** A path DuckDB can read directly (Node), when the file needs no recoding. */
+  path?: string;
+}
+
+export interface IngestOptions {
+  /** CRS of planar input coordinates, e.g. 'EPSG:3346'. Needed when coordinates are not lon/lat. */
+  crs?: string;
+  /** Planar CRS for analysis; default: the one stored with the data, else the local UTM zone. */
+  projectCrs?: string;
+  /** Column roles that override the detected ones. */
+  mapping?: ColumnMapping;
+  /** Text encoding of the files; default: UTF-8, else Windows-1257/1252 by content. */
+  encoding?: TextEncoding;
+  /** Category for files without a category column (e.g. an extract of one offence type). */
+  defaultCategory?: string;
+  /** Keep only these months, inclusive ('YYYY-MM'). */
+  months?: { from?: string; to?: string };
+  /**
+   * Study area as a lon/lat box [west, south, east, north]. Default: points farther than
+   * max(20 km, 4 × the 95th percentile distance) from the median centre of the file are strays.
+   */
+  studyBbox?: [number, number, number, number];
+  signal?: AbortSignal;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface IngestProgress {
+  file: string;
+  fileIndex: number;
+  files: number;
+  phase: 'reading' | 'parsing' | 'checking' | 'saving' | 'done';
+}
+
+export interface FileSummary {
+  file: string;
+  format: SourceFormat | 'geojson' | 'parquet' | 'unreadable';
+  read: number;
+  accepted: number;
+  rejected: number;
+  rejectedByReason: Record<string, number>;
+  months: Record<string, number>;
+  /** Set when the whole file could not be imported; nothing of it was kept. */
+  error?: string;
+  /** Notes on how the file was read (encoding, delimiter, date order, mapping). */
+  notes: string[];
+  /** The first few rejected rows, each naming file, row and problem. */
+  examples: string[];
+}
+
+export interface IngestSummary {
+  accepted: number;
+  rejected: number;
+  rejectedByReason: Record<string, number>;
+  months: Record<string, number>;
+  crs: string;
+  files: FileSummary[];
+}
+
+/** Thrown when the importer needs the user to decide something (e.g. the CRS of coordinates). */
+export class IngestQuestion extends Error {
+  override name = 'IngestQuestion';
+}
+
+export class AbortError extends Error {
+  override name = 'AbortError';
+}
+
+const throwIfAborted = (signal?: AbortSignal) => {
+  if (signal?.aborted) throw new AbortError('import cancelled');
+};
+
+/** Make the tables if they do not exist. */
+export async function ensureSchema(db: SqlEngine): Promise<void> {
+  await db.run(createTablesSql);
+}
+
+const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** Import files, one transaction each; a file that fails is reported and leaves no trace. */
+export async function ingestFiles(db: SqlEngine, sources: IngestSource[], options: IngestOptions = {}): Promise<IngestSummary> {
+  await ensureSchema(db);
+  const files: FileSummary[] = [];
+  let crs = await storedCrs(db);
+  for (let i = 0; i < sources.length; i++) {
+    throwIfAborted(options.signal);
+    const progress = (phase: IngestProgress['phase']) =>
+      options.onProgress?.({ file: sources[i].name, fileIndex: i, files: sources.length, phase });
+    try {
+      const r = await ingestOne(db, sources[i], options, crs, progress);
+      files.push(r.summary);
+      crs = r.crs;
+    } catch (e) {
+      if (e instanceof AbortError || e instanceof IngestQuestion) throw e;
+      files.push({
+        file: sources[i].name, format: 'unreadable', read: 0, accepted: 0, rejected: 0, rejectedByReason: {}, months: {},
+        error: (e as Error).message, notes: [], examples: [],
+      });
+    }
+    progress('done');
+  }
+  const sum: IngestSummary = { accepted: 0, rejected: 0, rejectedByReason: {}, months: {}, crs: crs ?? '', files };
+  for (const f of files) {
+    sum.accepted += f.accepted;
+    sum.rejected += f.rejected;
+    for (const [k, v] of Object.entries(f.rejectedByReason)) sum.rejectedByReason[k] = (sum.rejectedByReason[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(f.months)) sum.months[k] = (sum.months[k] ?? 0) + v;
+  }
+  sum.months = Object.fromEntries(Object.entries(sum.months).sort());
+  return sum;
+}
+
+async function storedCrs(db: SqlEngine): Promise<string | null> {
+  const rows = await db.rows<{ value: string }>(`SELECT value FROM ${T.meta} WHERE key = 'crs'`);
+  return rows.length ? rows[0].value : null;
+}
+
+/** gunzip with the platform's DecompressionStream (Node 18+ and every browser). */
+async function gunzip(name: string, bytes: Uint8Array): Promise<Uint8Array> {
+  try {
+    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (e) {
+    throw new Error(`${name}: the gzip data is damaged or truncated (${(e as Error).message})`);
+  }
+}
+
+interface Prepared {
+  path: string;
+  registered: boolean;
+  kind: 'csv' | 'parquet';
+  format: FileSummary['format'];
+  notes: string[];
+  /** Coordinates of a GeoJSON 'crs' member, if any. */
+  crs?: string;
+  mapping?: ColumnMapping;
+}
+
+/** Decide how DuckDB will read the file, decompressing or recoding it first when needed. */
+async function prepare(db: SqlEngine, src: IngestSource, options: IngestOptions): Promise<Prepared> {
+  const notes: string[] = [];
+  if (src.size === 0) throw new Error(`${src.name}: the file is empty`);
+  let head = src.head;
+  let bytes: Uint8Array | null = src.head.length >= src.size ? src.head : null;
+  if (isGzip(head)) {
+    bytes = await gunzip(src.name, bytes ?? (await src.readAll()));
+    head = bytes;
+    notes.push('gzip-compressed');
+    if (bytes.length === 0) throw new Error(`${src.name}: the file is empty (after decompression)`);
+  }
+  if (isParquet(head)) {
+    if (!bytes && src.path) return { path: src.path, registered: false, kind: 'parquet', format: 'parquet', notes };
+    const path = await db.registerBytes(baseName(src.name) + '.parquet', bytes ?? (await src.readAll()));
+    return { path, registered: true, kind: 'parquet', format: 'parquet', notes };
+  }
+  if (binaryShare(head) > 0.05) {
+    throw new Error(`${src.name}: this is not a text file (it has binary content); expected CSV, GeoJSON or Parquet`);
+  }
+  if (looksLikeJson(head)) {
+    const text = new TextDecoder('utf-8').decode(bytes ?? (await src.readAll()));
+    const g = geojsonToCsv(src.name, text);
+    notes.push(...g.notes);
+    const path = await db.registerBytes(baseName(src.name) + '.csv', new TextEncoder().encode(g.csv));
+    return { path, registered: true, kind: 'csv', format: 'geojson', notes, crs: g.crs, mapping: g.mapping };
+  }
+  let encoding = options.encoding;
+  if (!encoding) {
+    const whole = bytes !== null;
+    encoding = isUtf8(head, !whole && head.length < src.size) ? 'utf-8' : guessLegacyEncoding(head);
+  }
+  if (encoding !== 'utf-8') {
+    const all = bytes ?? (await src.readAll());
+    const text = new TextDecoder(encoding).decode(all);
+    notes.push(`text decoded as ${encoding}`);
+    const path = await db.registerBytes(baseName(src.name) + '.csv', new TextEncoder().encode(text));
+    return { path, registered: true, kind: 'csv', format: 'generic', notes };
+  }
+  if (!bytes && src.path) return { path: src.path, registered: false, kind: 'csv', format: 'generic', notes };
+  bytes ??= await src.readAll();
+  // Whole-file check now that it is in memory; a file valid at its head may not be further on.
+  if (!isUtf8(bytes)) {
+    const enc = guessLegacyEncoding(bytes);
+    notes.push(`text decoded as ${enc}`);
+    const path = await db.registerBytes(baseName(src.name) + '.csv', new TextEncoder().encode(new TextDecoder(enc).decode(bytes)));
+    return { path, registered: true, kind: 'csv', format: 'generic', notes };
+  }
+  const path = await db.registerBytes(baseName(src.name) + '.csv', bytes);
+  return { path, registered: true, kind: 'csv', format: 'generic', notes };
+}
+
+const baseName = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.(gz|csv|tsv|txt|json|geojson|parquet)$/gi, '').replace(/[^\w.-]/g, '_');
+
+let scanCounter = 0;
+
+async function ingestOne(
+  db: SqlEngine, src: IngestSource, options: IngestOptions, crsIn: string | null,
+  progress: (phase: IngestProgress['phase']) => void,
+): Promise<{ summary: FileSummary; crs: string | null }> {
+  progress('reading');
+  const prep = await prepare(db, src, options);
+  const id = ++scanCounter;
+  const rejTable = `csv_rejects_${id}`;
+  const rejScan = `csv_scans_${id}`;
+  const reader = prep.kind === 'parquet'
+    ? `(SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${lit(prep.path)}))`
+    : `read_csv(${lit(prep.path)}, header = true, all_varchar = true, store_rejects = true, rejects_table = ${lit(rejTable)}, rejects_scan = ${lit(rejScan)}, max_line_size = 20000000)`;
+  try {
+    let header: string[];
+    try {
+      header = (await db.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader}`)).map((r) => r.column_name);
+    } catch (e) {
+      throw new Error(`${src.name}: DuckDB could not read it as ${prep.kind === 'parquet' ? 'Parquet' : 'CSV'}: ${firstLine((e as Error).message)}`);
+    }
+    const format = prep.format === 'generic' ? detectFormat(header) : prep.format;
+    const mapping = detectMapping(header, { ...prep.mapping, ...options.mapping });
+    const notes = [...prep.notes];
+    notes.push(`format ${format}; columns: ${Object.entries(mapping).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+    const hasLonLat = mapping.lon !== undefined && mapping.lat !== undefined;
+    const hasXY = mapping.x !== undefined && mapping.y !== undefined;
+    if (!hasLonLat && !hasXY) {
+      throw new Error(`${src.name}: no coordinate columns found (looked for longitude/latitude or x/y; the header has ${header.join(', ')})`);
+    }
+    if (mapping.date === undefined && mapping.month === undefined) {
+      throw new Error(`${src.name}: no date or month column found (the header has ${header.join(', ')})`);
+    }
+
+    progress('parsing');
+    throwIfAborted(options.signal);
+    const num = (col: string) => `TRY_CAST(replace(trim(${q(col)}), ',', '.') AS DOUBLE)`;
+    const text = (col: string | undefined) => (col === undefined ? 'NULL::VARCHAR' : `NULLIF(trim(${q(col)}), '')`);
+    const cx = hasLonLat ? mapping.lon! : mapping.x!;
+    const cy = hasLonLat ? mapping.lat! : mapping.y!;
+
+    // Coordinates: lon/lat unless the values say otherwise (then a CRS must be named).
+    const srcView = `(SELECT row_number() OVER () AS src_row, * FROM ${reader})`;
+    const [rng] = await db.rows<{ n: bigint | number; inside: bigint | number; ex: number | null; ey: number | null }>(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE abs(cx) <= 180 AND abs(cy) <= 90) AS inside, any_value(cx) FILTER (WHERE abs(cx) > 180 OR abs(cy) > 90) AS ex,
+              any_value(cy) FILTER (WHERE abs(cx) > 180 OR abs(cy) > 90) AS ey
+       FROM (SELECT ${num(cx)} AS cx, ${num(cy)} AS cy FROM (SELECT * FROM ${reader} LIMIT 5000)) WHERE cx IS NOT NULL AND cy IS NOT NULL AND NOT (cx = 0 AND cy = 0)`);
+    const sampled = Number(rng.n);
+    const planar = sampled > 0 && Number(rng.inside) < sampled * 0.5;
+    const inputCrs = options.crs ? normaliseCrs(options.crs) : prep.crs ? normaliseCrs(prep.crs) : null;
+    if (planar && !inputCrs) {
+      throw new IngestQuestion(
+        `${src.name}: columns '${cx}'/'${cy}' hold values like (${rng.ex}, ${rng.ey}), which are not longitude/latitude. ` +
+        `Which coordinate system are they in? Import again naming it, e.g. --crs EPSG:3346 (LKS94, Lithuania), ` +
+        `EPSG:27700 (British National Grid) or EPSG:326NN (UTM zone NN).`);
+    }
+    if (planar) notes.push(`coordinates in ${inputCrs}`);
+
+    // Dates.
+    let dateSql: string;
+    let timeKnownSql: string;
+    if (mapping.date !== undefined) {
+      const sample = await db.rows<{ v: string }>(
+        `SELECT trim(${q(mapping.date)}) AS v FROM ${reader} WHERE ${q(mapping.date)} IS NOT NULL LIMIT 2000`);
+      const order = guessDayOrder(sample.map((r) => r.v));
+      const formats = [...dateFormats.iso, ...dateFormats[order]];
+      const timed = formats.filter((f) => f.time).map((f) => lit(f.fmt));
+      const dated = formats.filter((f) => !f.time).map((f) => lit(f.fmt));
+      if (sample.some((r) => /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(r.v))) notes.push(`dates read ${order === 'dmy' ? 'day-first (dd/mm/yyyy)' : 'month-first (mm/dd/yyyy)'}`);
+      const v = `trim(${q(mapping.date)})`;
+      dateSql = `COALESCE(try_strptime(${v}, [${timed.join(', ')}]), try_strptime(${v}, [${dated.join(', ')}]), try_strptime(${v}, [${dateFormats.month.map((f) => lit(f.fmt)).join(', ')}]))`;
+      timeKnownSql = `(try_strptime(${v}, [${timed.join(', ')}]) IS NOT NULL AND strftime(try_strptime(${v}, [${timed.join(', ')}]), '%H:%M:%S') <> '00:00:00')`;
+    } else {
+      const v = `trim(${q(mapping.month!)})`;
+      dateSql = `try_strptime(${v}, [${[...dateFormats.month, ...dateFormats.iso].map((f) => lit(f.fmt)).join(', ')}])`;
+      timeKnownSql = 'false';
+    }
+    const dateCol = mapping.date ?? mapping.month!;
+    const category = mapping.category !== undefined
+      ? text(mapping.category)
+      : options.defaultCategory ? lit(options.defaultCategory) : 'NULL::VARCHAR';
+    if (mapping.category === undefined) notes.push(options.defaultCategory ? `no category column: all rows are '${options.defaultCategory}'` : 'no category column');
+
+    await db.run('BEGIN TRANSACTION');
+    try {
+      // Stage: one pass over the file into typed columns.
+      await db.run(`CREATE OR REPLACE TEMP TABLE stage AS
+        SELECT src_row,
+          ${text(mapping.id)} AS incident_id,
+          ${dateSql} AS occurred_at,
+          ${timeKnownSql} AS time_known,
+          ${text(dateCol)} AS date_text,
+          ${num(cx)} AS cx, ${num(cy)} AS cy,
+          CASE WHEN ${num(cx)} IS NULL OR ${num(cy)} IS NULL THEN concat_ws(' / ', ${text(cx)}, ${text(cy)}) END AS coord_text,
+          ${category} AS category_raw,
+          ${text(mapping.location)} AS location_text,
+          ${text(mapping.area)} AS area_code,
+          hash(${header.map((h) => q(h)).join(', ')}) AS h
+        FROM ${srcView}`);
+      // The row's identity across imports: its content and its repeat number among identical rows.
+      await db.run(`CREATE OR REPLACE TEMP TABLE stage AS
+        SELECT * EXCLUDE (h), hash(h, row_number() OVER (PARTITION BY h ORDER BY src_row)) AS row_key FROM stage`);
+      throwIfAborted(options.signal);
+
+      // Rows the CSV reader could not split.
+      const malformed = prep.kind === 'csv'
+        ? await db.rows<{ line: bigint | number; error: string; csv_line: string }>(
+          `SELECT line, first(error_message) AS error, first(csv_line) AS csv_line FROM ${rejTable} GROUP BY line ORDER BY line`)
+        : [];
+      // Data row numbers: the k-th good record is record k + (malformed records before it); +1 for the header.
+      if (malformed.length) {
+        await db.run(`CREATE OR REPLACE TEMP TABLE malformed AS SELECT line - 1 - (row_number() OVER (ORDER BY line)) AS before_key, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM ${rejTable})`);
+        await db.run(`CREATE OR REPLACE TEMP TABLE stage AS SELECT s.* REPLACE (s.src_row + COALESCE(m.j, 0) + 1 AS src_row) FROM stage s ASOF LEFT JOIN malformed m ON s.src_row > m.before_key`);
+      } else {
+        await db.run(`UPDATE stage SET src_row = src_row + 1`);
+      }
+
+      // Coordinates: lon/lat for the table; planar input is unprojected with proj4.
+      if (planar) await unprojectStage(db, inputCrs!);
+      else await db.run(`ALTER TABLE stage RENAME COLUMN cx TO lon; ALTER TABLE stage RENAME COLUMN cy TO lat;`);
+
+      progress('checking');
+      throwIfAborted(options.signal);
+      const validCoords = `lon IS NOT NULL AND lat IS NOT NULL AND lon <> 0 AND lat <> 0 AND abs(lon) <= 180 AND abs(lat) <= 90`;
+      const crs = crsIn ?? (options.projectCrs ? normaliseCrs(options.projectCrs) : await chooseCrs(db, validCoords, planar ? inputCrs! : null));
+      if (!crsIn) await db.run(`INSERT OR REPLACE INTO ${T.meta} VALUES ('crs', ${lit(crs)})`);
+
+      // Study area: a box the user gave, or strays far from the file's median centre.
+      let areaSql = 'true';
+      let areaNote = '';
+      if (options.studyBbox) {
+        const [w, s, e, n] = options.studyBbox;
+        areaSql = `(lon BETWEEN ${w} AND ${e} AND lat BETWEEN ${s} AND ${n})`;
+        areaNote = `the study area [${w}, ${s}, ${e}, ${n}]`;
+      } else {
+        const [c] = await db.rows<{ mlon: number | null; mlat: number | null }>(
+          `SELECT median(lon) AS mlon, median(lat) AS mlat FROM stage WHERE ${validCoords}`);
+        if (c.mlon !== null && c.mlat !== null) {
+          const kx = 111320 * Math.cos((c.mlat * Math.PI) / 180);
+          const dist = `sqrt(pow((lon - ${c.mlon}) * ${kx}, 2) + pow((lat - ${c.mlat}) * 110540, 2))`;
+          const [p] = await db.rows<{ p95: number }>(`SELECT quantile_cont(${dist}, 0.95) AS p95 FROM stage WHERE ${validCoords}`);
+          const limit = Math.max(20000, 4 * p.p95);
+          areaSql = `(${dist} <= ${limit})`;
+          areaNote = `${(limit / 1000).toFixed(1)} km of the median centre (${c.mlat.toFixed(4)}, ${c.mlon.toFixed(4)})`;
+        }
+      }
+      const monthFrom = options.months?.from, monthTo = options.months?.to;
+      const monthSql = [monthFrom ? `strftime(occurred_at, '%Y-%m') >= ${lit(monthFrom)}` : '', monthTo ? `strftime(occurred_at, '%Y-%m') <= ${lit(monthTo)}` : '']
+        .filter(Boolean).join(' AND ') || 'true';
+      const sameFormatIds = `SELECT i.incident_id, min(i.source || ' row ' || i.source_row) AS first_at FROM ${T.incidents} i JOIN ${T.imports} m USING (import_id) WHERE m.format = ${lit(format)} AND i.incident_id IS NOT NULL GROUP BY i.incident_id`;
+      const R = RejectReason;
+      // Every rejected row with its reason, in this order of precedence.
+      await db.run(`CREATE OR REPLACE TEMP TABLE decided AS
+        WITH s AS (
+          SELECT *,
+            CASE
+              WHEN lon IS NULL OR lat IS NULL THEN '${R.noCoordinates}'
+              WHEN lon = 0 OR lat = 0 THEN '${R.zeroCoordinates}'
+              WHEN abs(lon) > 180 OR abs(lat) > 90 THEN '${R.invalidCoordinates}'
+              WHEN date_text IS NULL THEN '${R.noDate}'
+              WHEN occurred_at IS NULL THEN '${R.unparseableDate}'
+              WHEN NOT (${monthSql}) THEN '${R.outsideMonths}'
+              WHEN NOT ${areaSql} THEN '${R.outsideStudyArea}'
+            END AS pre
+          FROM stage),
+        k AS (
+          SELECT s.*, (p.row_key IS NOT NULL) AS seen FROM s LEFT JOIN (SELECT row_key FROM ${T.incidents}) p USING (row_key)),
+        d AS (
+          SELECT k.*,
+            CASE WHEN pre IS NULL AND NOT seen AND incident_id IS NOT NULL
+              THEN row_number() OVER (PARTITION BY incident_id, (pre IS NULL AND NOT seen) ORDER BY src_row) END AS id_rank,
+            CASE WHEN pre IS NULL AND NOT seen AND incident_id IS NOT NULL
+              THEN min(src_row) OVER (PARTITION BY incident_id, (pre IS NULL AND NOT seen)) END AS id_first
+          FROM k)
+        SELECT d.src_row, d.row_key,
+          COALESCE(pre, CASE WHEN seen THEN '${R.alreadyImported}' WHEN id_rank > 1 OR e.incident_id IS NOT NULL THEN '${R.duplicateId}' END) AS reason,
+          CASE COALESCE(pre, CASE WHEN seen THEN '${R.alreadyImported}' WHEN id_rank > 1 OR e.incident_id IS NOT NULL THEN '${R.duplicateId}' END)
+            WHEN '${R.noCoordinates}' THEN CASE WHEN coord_text IS NULL OR coord_text = '' THEN 'coordinates are blank' ELSE 'coordinates are not numbers: ' || coord_text END
+            WHEN '${R.zeroCoordinates}' THEN 'coordinates are 0/0 (not geocoded)'
+            WHEN '${R.invalidCoordinates}' THEN 'longitude/latitude out of range: ' || lon || ', ' || lat
+            WHEN '${R.noDate}' THEN 'the date is blank'
+            WHEN '${R.unparseableDate}' THEN 'date ''' || date_text || ''' is not a valid date'
+            WHEN '${R.outsideMonths}' THEN 'month ' || strftime(occurred_at, '%Y-%m') || ' is outside the months asked for'
+            WHEN '${R.outsideStudyArea}' THEN 'point ' || round(lat, 5) || ', ' || round(lon, 5) || ' is outside ${areaNote.replaceAll("'", "''")}'
+            WHEN '${R.alreadyImported}' THEN 'the same row was imported before'
+            WHEN '${R.duplicateId}' THEN 'id ' || d.incident_id || ' already seen at ' || COALESCE(e.first_at, 'row ' || id_first)
+          END AS detail
+        FROM d LEFT JOIN (${sameFormatIds}) e ON d.incident_id = e.incident_id AND d.pre IS NULL AND NOT d.seen
+        WHERE pre IS NOT NULL OR seen OR id_rank > 1 OR e.incident_id IS NOT NULL`);
+
+      progress('saving');
+      throwIfAborted(options.signal);
+      const [{ next }] = await db.rows<{ next: number }>(`SELECT COALESCE(max(import_id), 0) + 1 AS next FROM ${T.imports}`);
+      const importId = Number(next);
+      const tm = tmParamsOf(crs);
+      const [xSql, ySql] = tm ? tmForwardSql(tm, 'lon', 'lat') : ['NULL::DOUBLE', 'NULL::DOUBLE'];
+      const cols = incidentColumns.map(([c]) => c).join(', ');
+      await db.run(`INSERT INTO ${T.incidents} (${cols})
+        SELECT incident_id, ${lit(src.name)}, src_row, occurred_at, time_known, strftime(occurred_at, '%Y-%m'),
+          lower(regexp_replace(trim(category_raw), '\\s+', ' ', 'g')), category_raw, lon, lat, ${xSql}, ${ySql},
+          location_text, area_code, row_key, ${importId}
+        FROM stage ANTI JOIN decided USING (src_row)`);
+      if (!tm) await projectImported(db, importId, crs);
+      await db.run(`INSERT INTO ${T.rejects}
+        SELECT ${importId}, ${lit(src.name)}, s.src_row, d.reason, d.detail,
+          concat_ws(' | ', s.incident_id, s.date_text, s.lon, s.lat, s.category_raw, s.location_text, s.area_code)
+        FROM decided d JOIN stage s USING (src_row)`);
+      for (const m of malformed) {
+        await db.run(`INSERT INTO ${T.rejects} VALUES (${importId}, ${lit(src.name)}, ${Number(m.line)}, '${R.malformedRow}', ${lit(firstLine(m.error))}, ${lit(m.csv_line ?? '')})`);
+      }
+      const [counts] = await db.rows<{ accepted: bigint; rejected: bigint }>(
+        `SELECT (SELECT count(*) FROM ${T.incidents} WHERE import_id = ${importId}) AS accepted,
+                (SELECT count(*) FROM ${T.rejects} WHERE import_id = ${importId}) AS rejected`);
+      const accepted = Number(counts.accepted), rejected = Number(counts.rejected);
+      await db.run(`INSERT INTO ${T.imports} VALUES (${importId}, ${lit(src.name)}, ${lit(format)}, current_localtimestamp()::TIMESTAMP, ${accepted + rejected}, ${accepted}, ${rejected})`);
+      const byReason = await db.rows<{ reason: string; n: bigint }>(
+        `SELECT reason, count(*) AS n FROM ${T.rejects} WHERE import_id = ${importId} GROUP BY reason ORDER BY reason`);
+      const months = await db.rows<{ month: string; n: bigint }>(
+        `SELECT month, count(*) AS n FROM ${T.incidents} WHERE import_id = ${importId} GROUP BY month ORDER BY month`);
+      const examples = await db.rows<{ source_row: bigint; reason: string; detail: string }>(
+        `SELECT source_row, reason, detail FROM ${T.rejects} WHERE import_id = ${importId} ORDER BY source_row LIMIT 5`);
+      await db.run('COMMIT');
+      if (areaNote) notes.push(`study area: ${areaNote}`);
+      return {
+        crs,
+        summary: {
+          file: src.name, format, read: accepted + rejected, accepted, rejected,
+          rejectedByReason: Object.fromEntries(byReason.map((r) => [r.reason, Number(r.n)])),
+          months: Object.fromEntries(months.map((r) => [r.month, Number(r.n)])),
+          notes,
+          examples: examples.map((e) => `${src.name}, row ${e.source_row}: ${e.reason} (${e.detail})`),
+        },
+      };
+    } catch (e) {
+      await db.run('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS ${rejTable}; DROP TABLE IF EXISTS ${rejScan}; DROP TABLE IF EXISTS stage; DROP TABLE IF EXISTS decided; DROP TABLE IF EXISTS malformed;`).catch(() => undefined);
+    if (prep.registered) await db.unregister(prep.path).catch(() => undefined);
+  }
+}
+
+const firstLine = (s: string) => s.split('\n')[0];
+
+/** The local UTM zone of the median point, or the input CRS when the data came planar. */
+async function chooseCrs(db: SqlEngine, validCoords: string, planarInput: string | null): Promise<string> {
+  if (planarInput) return planarInput;
+  const [c] = await db.rows<{ mlon: number | null; mlat: number | null }>(
+    `SELECT median(lon) AS mlon, median(lat) AS mlat FROM stage WHERE ${validCoords}`);
+  if (c.mlon === null || c.mlat === null) throw new Error('no row has usable coordinates, so no planar CRS can be chosen');
+  return utmCrsFor(c.mlon, c.mlat);
+}
+
+/** Bring rows to lon/lat with proj4 (the rare path: planar input). */
+async function unprojectStage(db: SqlEngine, crs: string): Promise<void> {
+  const cols = await db.numericColumns(`SELECT src_row, cx, cy FROM stage WHERE cx IS NOT NULL AND cy IS NOT NULL ORDER BY src_row`);
+  const p = projector('EPSG:4326', crs);
+  const n = cols.src_row.length;
+  const lines: string[] = ['src_row,lon,lat'];
+  for (let i = 0; i < n; i++) {
+    const [lon, lat] = cols.cx[i] === 0 && cols.cy[i] === 0 ? [0, 0] : p.inverse(cols.cx[i], cols.cy[i]);
+    lines.push(`${cols.src_row[i]},${Number.isFinite(lon) ? lon : ''},${Number.isFinite(lat) ? lat : ''}`);
+  }
+  const path = await db.registerBytes('unprojected.csv', new TextEncoder().encode(lines.join('\n') + '\n'));
+  try {
+    await db.run(`CREATE OR REPLACE TEMP TABLE stage AS SELECT s.* EXCLUDE (cx, cy), u.lon, u.lat FROM stage s
+      LEFT JOIN read_csv(${lit(path)}, header = true, columns = {'src_row': 'BIGINT', 'lon': 'DOUBLE', 'lat': 'DOUBLE'}) u USING (src_row)`);
+  } finally {
+    await db.unregister(path);
+  }
+}
+
+/** Fill x, y with proj4 for a CRS the SQL series does not cover (e.g. EPSG:27700). */
+async function projectImported(db: SqlEngine, importId: number, crs: string): Promise<void> {
+  const cols = await db.numericColumns(`SELECT source_row, lon, lat FROM ${T.incidents} WHERE import_id = ${importId}`);
+  const p = projector('EPSG:4326', crs);
+  const lines: string[] = ['source_row,x,y'];
+  for (let i = 0; i < cols.lon.length; i++) {
+    const [x, y] = p.forward(cols.lon[i], cols.lat[i]);
+    lines.push(`${cols.source_row[i]},${x},${y}`);
+  }
+  const path = await db.registerBytes('projected.csv', new TextEncoder().encode(lines.join('\n') + '\n'));
+  try {
+    await db.run(`UPDATE ${T.incidents} SET x = p.x, y = p.y FROM read_csv(${lit(path)}, header = true, columns = {'source_row': 'BIGINT', 'x': 'DOUBLE', 'y': 'DOUBLE'}) p
+      WHERE ${T.incidents}.import_id = ${importId} AND ${T.incidents}.source_row = p.source_row`);
+  } finally {
+    await db.unregister(path);
+  }
+}

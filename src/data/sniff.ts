@@ -1,0 +1,191 @@
+/**
+ * Looking at a file before DuckDB reads it: compression, text encoding, which known format it
+ * is and which column plays which role. Pure functions over bytes and header names.
+ */
+
+/** gzip magic number. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Parquet files start and end with 'PAR1'. */
+export function isParquet(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31;
+}
+
+/** A GeoJSON document (after optional BOM and white space) starts with '{'. */
+export function looksLikeJson(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  return bytes[i] === 0x7b;
+}
+
+/**
+ * Share of NUL and other control bytes (not tab/CR/LF) in the first bytes: a binary file
+ * renamed .csv has many, any text has none.
+ */
+export function binaryShare(bytes: Uint8Array, limit = 8192): number {
+  const n = Math.min(limit, bytes.length);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) bad++;
+  }
+  return n ? bad / n : 0;
+}
+
+export type TextEncoding = 'utf-8' | 'windows-1257' | 'windows-1252';
+
+/** True when every byte sequence is valid UTF-8 (a cut multi-byte character at the end is allowed). */
+export function isUtf8(bytes: Uint8Array, truncated = false): boolean {
+  let end = bytes.length;
+  if (truncated) {
+    // Step back over a multi-byte sequence the cut may have split.
+    let k = end - 1, back = 0;
+    while (k >= 0 && back < 3 && (bytes[k] & 0xc0) === 0x80) { k--; back++; }
+    if (k >= 0 && bytes[k] >= 0xc0) end = k;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const baltic = /[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]/g;
+const western = /[àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÁÂÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÖØÙÚÛÜ£]/g;
+
+/**
+ * The encoding of text that is not UTF-8: Windows-1257 (Baltic) or Windows-1252 (Western),
+ * whichever decodes into more letters of its own language.
+ */
+export function guessLegacyEncoding(bytes: Uint8Array): TextEncoding {
+  const sample = bytes.subarray(0, 1 << 20);
+  const b = new TextDecoder('windows-1257').decode(sample).match(baltic)?.length ?? 0;
+  const w = new TextDecoder('windows-1252').decode(sample).match(western)?.length ?? 0;
+  return b > w ? 'windows-1257' : 'windows-1252';
+}
+
+/** Column roles the importer understands. */
+export interface ColumnMapping {
+  id?: string;
+  /** Full date or date-time. */
+  date?: string;
+  /** Month only ('YYYY-MM'), when there is no date column. */
+  month?: string;
+  lon?: string;
+  lat?: string;
+  /** Planar coordinates (a CRS must be named). */
+  x?: string;
+  y?: string;
+  category?: string;
+  location?: string;
+  area?: string;
+}
+
+export type SourceFormat = 'police_uk' | 'chicago_portal' | 'generic';
+
+const key = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/g, '');
+
+/** Candidate header names for each role, in order of preference (compared without case, spaces or accents). */
+const candidates: Record<keyof ColumnMapping, string[]> = {
+  id: ['crimeid', 'incidentid', 'id', 'casenumber', 'caseid', 'eventid', 'incidentnumber', 'reportnumber', 'ivykioid', 'bylosnr', 'nr'],
+  date: ['occurredat', 'datetime', 'date', 'dateoccurred', 'occurred', 'occurreddate', 'timestamp', 'incidentdate', 'reporteddate', 'datereported', 'time', 'data', 'ivykiodata', 'datalaikas'],
+  month: ['month', 'menuo', 'yearmonth'],
+  lon: ['longitude', 'lon', 'lng', 'long', 'ilguma', 'wgs84lon'],
+  lat: ['latitude', 'lat', 'platuma', 'wgs84lat'],
+  x: ['x', 'xcoordinate', 'easting', 'east', 'xcoord', 'coordx', 'lks94x'],
+  y: ['y', 'ycoordinate', 'northing', 'north', 'ycoord', 'coordy', 'lks94y'],
+  category: ['category', 'crimetype', 'primarytype', 'offence', 'offense', 'offencetype', 'offensetype', 'type', 'crimecategory', 'nusikaltimorusis', 'kategorija', 'rusis'],
+  location: ['locationtext', 'location', 'block', 'address', 'street', 'adresas', 'vieta', 'gatve'],
+  area: ['areacode', 'lsoacode', 'beat', 'area', 'district', 'ward', 'neighbourhood', 'seniunija'],
+};
+
+/** Which known format a header belongs to. */
+export function detectFormat(header: string[]): SourceFormat {
+  const keys = new Set(header.map(key));
+  if (keys.has('crimeid') && keys.has('month') && keys.has('fallswithin')) return 'police_uk';
+  if (keys.has('primarytype') && keys.has('casenumber')) return 'chicago_portal';
+  return 'generic';
+}
+
+/**
+ * Map header names to roles: fixed for the known formats, by common names otherwise.
+ * `override` (from the user) wins over what is detected.
+ */
+export function detectMapping(header: string[], override: ColumnMapping = {}): ColumnMapping {
+  const format = detectFormat(header);
+  const byKey = new Map<string, string>();
+  for (const h of header) if (!byKey.has(key(h))) byKey.set(key(h), h);
+  const pick = (...names: string[]) => names.map((n) => byKey.get(key(n))).find((h) => h !== undefined);
+  let m: ColumnMapping;
+  if (format === 'police_uk') {
+    m = { id: pick('Crime ID'), month: pick('Month'), lon: pick('Longitude'), lat: pick('Latitude'),
+      category: pick('Crime type'), location: pick('Location'), area: pick('LSOA code') };
+  } else if (format === 'chicago_portal') {
+    // 'Location' is the portal's "(lat, lon)" text; the address is 'Block'.
+    m = { id: pick('Case Number', 'ID'), date: pick('Date'), lon: pick('Longitude'), lat: pick('Latitude'),
+      x: pick('X Coordinate'), y: pick('Y Coordinate'), category: pick('Primary Type'), location: pick('Block'), area: pick('Beat') };
+  } else {
+    m = {};
+    const used = new Set<string>();
+    for (const role of Object.keys(candidates) as (keyof ColumnMapping)[]) {
+      for (const c of candidates[role]) {
+        const h = byKey.get(c);
+        if (h !== undefined && !used.has(h)) {
+          m[role] = h;
+          used.add(h);
+          break;
+        }
+      }
+    }
+  }
+  for (const [role, col] of Object.entries(override) as [keyof ColumnMapping, string | undefined][]) {
+    if (col === undefined) continue;
+    const h = byKey.get(key(col));
+    if (h === undefined) throw new Error(`column '${col}' given for ${role} is not in the header (${header.join(', ')})`);
+    m[role] = h;
+  }
+  for (const k of Object.keys(m) as (keyof ColumnMapping)[]) if (m[k] === undefined) delete m[k];
+  return m;
+}
+
+/** Date layouts the importer reads, as DuckDB strptime formats; `time` says whether they carry a time of day. */
+export const dateFormats = {
+  iso: [
+    { fmt: '%Y-%m-%dT%H:%M:%S.%f', time: true }, { fmt: '%Y-%m-%dT%H:%M:%S', time: true }, { fmt: '%Y-%m-%d %H:%M:%S.%f', time: true },
+    { fmt: '%Y-%m-%d %H:%M:%S', time: true }, { fmt: '%Y-%m-%dT%H:%M', time: true }, { fmt: '%Y-%m-%d %H:%M', time: true },
+    { fmt: '%Y-%m-%d', time: false }, { fmt: '%Y/%m/%d %H:%M:%S', time: true }, { fmt: '%Y/%m/%d %H:%M', time: true }, { fmt: '%Y/%m/%d', time: false },
+    { fmt: '%Y.%m.%d %H:%M:%S', time: true }, { fmt: '%Y.%m.%d %H:%M', time: true }, { fmt: '%Y.%m.%d', time: false },
+  ],
+  dmy: [
+    { fmt: '%d/%m/%Y %H:%M:%S', time: true }, { fmt: '%d/%m/%Y %H:%M', time: true }, { fmt: '%d/%m/%Y', time: false },
+    { fmt: '%d.%m.%Y %H:%M:%S', time: true }, { fmt: '%d.%m.%Y %H:%M', time: true }, { fmt: '%d.%m.%Y', time: false },
+    { fmt: '%d-%m-%Y %H:%M:%S', time: true }, { fmt: '%d-%m-%Y %H:%M', time: true }, { fmt: '%d-%m-%Y', time: false },
+  ],
+  mdy: [
+    { fmt: '%m/%d/%Y %I:%M:%S %p', time: true }, { fmt: '%m/%d/%Y %I:%M %p', time: true }, { fmt: '%m/%d/%Y %H:%M:%S', time: true },
+    { fmt: '%m/%d/%Y %H:%M', time: true }, { fmt: '%m/%d/%Y', time: false },
+  ],
+  month: [{ fmt: '%Y-%m', time: false }, { fmt: '%Y/%m', time: false }, { fmt: '%m/%Y', time: false }],
+} as const;
+
+export type DayOrder = 'dmy' | 'mdy';
+
+/**
+ * Day-first or month-first for slash dates, from a sample of values: a first field above 12
+ * means day-first, a second field above 12 or an AM/PM marker means month-first. With no
+ * evidence either way, day-first (the European habit; police.uk and Lithuanian extracts).
+ */
+export function guessDayOrder(sample: string[]): DayOrder {
+  let dmy = 0, mdy = 0;
+  for (const s of sample) {
+    const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(.*)$/.exec(s);
+    if (!m) continue;
+    if (/[ap]\.?m\.?\s*$/i.test(m[3])) mdy += 2;
+    if (Number(m[1]) > 12) dmy++;
+    if (Number(m[2]) > 12) mdy++;
+  }
+  return mdy > dmy ? 'mdy' : 'dmy';
+}
