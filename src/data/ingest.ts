@@ -282,6 +282,7 @@ async function ingestOne(
     // Dates.
     let dateSql: string;
     let timeKnownSql: string;
+    let dateKnownSql: string;
     if (mapping.date !== undefined) {
       const sample = await db.rows<{ v: string }>(
         `SELECT trim(${q(mapping.date)}) AS v FROM ${reader} WHERE ${q(mapping.date)} IS NOT NULL LIMIT 2000`);
@@ -293,10 +294,12 @@ async function ingestOne(
       const v = `trim(${q(mapping.date)})`;
       dateSql = `COALESCE(try_strptime(${v}, [${timed.join(', ')}]), try_strptime(${v}, [${dated.join(', ')}]), try_strptime(${v}, [${dateFormats.month.map((f) => lit(f.fmt)).join(', ')}]))`;
       timeKnownSql = `(try_strptime(${v}, [${timed.join(', ')}]) IS NOT NULL AND strftime(try_strptime(${v}, [${timed.join(', ')}]), '%H:%M:%S') <> '00:00:00')`;
+      dateKnownSql = `(try_strptime(${v}, [${[...timed, ...dated].join(', ')}]) IS NOT NULL)`;
     } else {
       const v = `trim(${q(mapping.month!)})`;
       dateSql = `try_strptime(${v}, [${[...dateFormats.month, ...dateFormats.iso].map((f) => lit(f.fmt)).join(', ')}])`;
       timeKnownSql = 'false';
+      dateKnownSql = 'false';
     }
     const dateCol = mapping.date ?? mapping.month!;
     const category = mapping.category !== undefined
@@ -312,6 +315,7 @@ async function ingestOne(
           ${text(mapping.id)} AS incident_id,
           ${dateSql} AS occurred_at,
           ${timeKnownSql} AS time_known,
+          ${dateKnownSql} AS date_known,
           ${text(dateCol)} AS date_text,
           ${num(cx)} AS cx, ${num(cy)} AS cy,
           CASE WHEN ${num(cx)} IS NULL OR ${num(cy)} IS NULL THEN concat_ws(' / ', ${text(cx)}, ${text(cy)}) END AS coord_text,
@@ -419,7 +423,7 @@ async function ingestOne(
       const [xSql, ySql] = tm ? tmForwardSql(tm, 'lon', 'lat') : ['NULL::DOUBLE', 'NULL::DOUBLE'];
       const cols = incidentColumns.map(([c]) => c).join(', ');
       await db.run(`INSERT INTO ${T.incidents} (${cols})
-        SELECT incident_id, ${lit(src.name)}, src_row, occurred_at, time_known, strftime(occurred_at, '%Y-%m'),
+        SELECT incident_id, ${lit(src.name)}, src_row, occurred_at, time_known, date_known, strftime(occurred_at, '%Y-%m'),
           lower(regexp_replace(trim(category_raw), '\\s+', ' ', 'g')), category_raw, lon, lat, ${xSql}, ${ySql},
           location_text, area_code, row_key, ${importId}
         FROM stage ANTI JOIN decided USING (src_row)`);

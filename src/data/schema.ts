@@ -18,6 +18,7 @@ export const incidentColumns = [
   ['source_row', 'BIGINT'], // 1-based data row in that file (header excluded)
   ['occurred_at', 'TIMESTAMP'], // local time; the 1st of the month 00:00 where only a month is known
   ['time_known', 'BOOLEAN'], // false for month-only or date-only sources and placeholder times (00:00)
+  ['date_known', 'BOOLEAN'], // false where the source gives only the month (police.uk)
   ['month', 'VARCHAR'], // 'YYYY-MM'
   ['category', 'VARCHAR'], // normalised: lower case, single spaces
   ['category_raw', 'VARCHAR'],
