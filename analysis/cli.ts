@@ -5,19 +5,16 @@
  * result to --out and returns a summary that is printed here as one line of JSON. Any error
  * exits non-zero with its message (which names the file, row and problem) on stderr.
  */
+import { readdirSync } from 'node:fs';
 import { CliOptions, UsageError, type Command } from './cli_options.ts';
 
-const commands: Record<string, () => Promise<{ run: Command }>> = {
-  ingest: () => import('./commands/ingest.ts'),
-  grid: () => import('./commands/grid.ts'),
-  kde: () => import('./commands/kde.ts'),
-  gistar: () => import('./commands/gistar.ts'),
-  emerging: () => import('./commands/emerging.ts'),
-  evaluate: () => import('./commands/evaluate.ts'),
-  top: () => import('./commands/top.ts'),
-  plan: () => import('./commands/plan.ts'),
-  report: () => import('./commands/report.ts'),
-};
+const commandDir = new URL('./commands/', import.meta.url);
+/** The commands are the modules in analysis/commands/ (tests beside them excluded). */
+const commands: Record<string, () => Promise<{ run: Command }>> = Object.fromEntries(
+  readdirSync(commandDir)
+    .filter((f) => /^[a-z_]+\.ts$/.test(f))
+    .map((f) => [f.slice(0, -3), () => import(new URL(f, commandDir).href) as Promise<{ run: Command }>]),
+);
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
