@@ -42,8 +42,7 @@ export function readOsmXml(input: string | Uint8Array): StreetLines {
       pos = text.startsWith('<!--', lt) ? after(text, '-->', lt) : text.startsWith('<![CDATA[', lt) ? after(text, ']]>', lt) : after(text, '>', lt);
       continue;
     }
-    const gt = text.indexOf('>', lt);
-    if (gt < 0) throw new Error(`OSM XML: unterminated tag at character ${lt}`);
+    const gt = tagEnd(text, lt);
     pos = gt + 1;
     if (c1 === 47 /* / */) {
       if (inWay && text.startsWith('</way', lt)) {
@@ -114,6 +113,23 @@ function after(text: string, token: string, from: number): number {
   return i + token.length;
 }
 
+/** Position of the '>' closing the tag opened at lt, skipping quoted attribute values. */
+function tagEnd(text: string, lt: number): number {
+  const n = text.length;
+  let quote = 0;
+  for (let i = lt + 1; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) {
+      quote = c;
+    } else if (c === 62) {
+      return i;
+    }
+  }
+  throw new Error(`OSM XML: unterminated tag at character ${lt}`);
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -132,10 +148,8 @@ function readAttributes(text: string, from: number, to: number, names: string[],
     while (q < to && isSpace(text.charCodeAt(q))) q++;
     const quote = text[q];
     if (quote !== '"' && quote !== "'") throw new Error(`OSM XML: unquoted attribute '${name}' at character ${i}`);
-    let close = text.indexOf(quote, q + 1);
-    // '>' may appear inside a quoted value, so the tag may end later than the first '>'.
-    if (close < 0) throw new Error(`OSM XML: unterminated attribute '${name}' at character ${i}`);
-    if (close > to) close = text.indexOf(quote, q + 1);
+    const close = text.indexOf(quote, q + 1);
+    if (close < 0 || close > to) throw new Error(`OSM XML: unterminated attribute '${name}' at character ${i}`);
     const raw = text.slice(q + 1, close);
     names.push(name);
     values.push(raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw);

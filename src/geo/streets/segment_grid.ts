@@ -20,6 +20,12 @@ export interface SegmentGrid {
   cellStart: Uint32Array;
   /** Segment ids, grouped by cell. */
   items: Uint32Array;
+  /**
+   * With options.segmentCells: the cells of segment i are segCells[segCellStart[i] ..
+   * segCellStart[i + 1] - 1] (the inverse of cellStart/items). Empty arrays otherwise.
+   */
+  segCellStart: Uint32Array;
+  segCells: Uint32Array;
 }
 
 export interface SegmentGridOptions {
@@ -27,6 +33,8 @@ export interface SegmentGridOptions {
   cellSize: number;
   /** Each segment's footprint is widened by this much on every side. @default 0 */
   pad?: number;
+  /** Also record each segment's cells (segCellStart/segCells). @default false */
+  segmentCells?: boolean;
 }
 
 /** Bin `segCount` segments into a grid. */
@@ -60,9 +68,12 @@ export function buildSegmentGrid(
   const cols = Math.max(1, Math.floor((maxX - minX) / cellSize) + 1);
   const rows = Math.max(1, Math.floor((maxY - minY) / cellSize) + 1);
   if (cols * rows > 2 ** 28) throw new RangeError(`grid of ${cols} x ${rows} cells is too large; use a larger cellSize`);
-  const grid: SegmentGrid = { minX, minY, cellSize, cols, rows, cellStart: new Uint32Array(cols * rows + 1), items: new Uint32Array(0) };
+  const grid: SegmentGrid = {
+    minX, minY, cellSize, cols, rows, cellStart: new Uint32Array(cols * rows + 1), items: new Uint32Array(0),
+    segCellStart: new Uint32Array(0), segCells: new Uint32Array(0),
+  };
   const counts = grid.cellStart;
-  for (let i = 0; i < segCount; i++) visitCells(grid, xs, ys, segFirst[i], pad, counts, null, 0);
+  for (let i = 0; i < segCount; i++) visitCells(grid, xs, ys, segFirst[i], pad, counts, null, 0, null);
   let sum = 0;
   for (let c = 0; c <= cols * rows; c++) {
     const n = counts[c];
@@ -71,7 +82,16 @@ export function buildSegmentGrid(
   }
   const fill = counts.slice(0, cols * rows);
   grid.items = new Uint32Array(sum);
-  for (let i = 0; i < segCount; i++) visitCells(grid, xs, ys, segFirst[i], pad, fill, grid.items, i);
+  const cellsOut = options.segmentCells ? { start: new Uint32Array(segCount + 1), cells: new Uint32Array(sum), n: 0 } : null;
+  for (let i = 0; i < segCount; i++) {
+    if (cellsOut) cellsOut.start[i] = cellsOut.n;
+    visitCells(grid, xs, ys, segFirst[i], pad, fill, grid.items, i, cellsOut);
+  }
+  if (cellsOut) {
+    cellsOut.start[segCount] = cellsOut.n;
+    grid.segCellStart = cellsOut.start;
+    grid.segCells = cellsOut.cells;
+  }
   return grid;
 }
 
@@ -82,6 +102,7 @@ export function buildSegmentGrid(
 function visitCells(
   g: SegmentGrid, xs: Float64Array, ys: Float64Array, v: number, pad: number,
   fill: Uint32Array, items: Uint32Array | null, id: number,
+  cellsOut: { cells: Uint32Array; n: number } | null,
 ): void {
   const x0 = xs[v], y0 = ys[v], x1 = xs[v + 1], y1 = ys[v + 1];
   const size = g.cellSize;
@@ -113,6 +134,7 @@ function visitCells(
       for (let c = c0; c <= c1; c++) fill[base + c]++;
     } else {
       for (let c = c0; c <= c1; c++) items[fill[base + c]++] = id;
+      if (cellsOut) for (let c = c0; c <= c1; c++) cellsOut.cells[cellsOut.n++] = base + c;
     }
   }
 }
