@@ -53,6 +53,7 @@ export interface NodeLinesOptions {
 // Junction kinds: where a junction came from.
 const KIND_END = 0;
 const KIND_CROSSING = 1;
+const KIND_FOOT = 2; // the foot of a T junction on the line it meets
 
 export function nodeLines(lines: StreetLines, options: NodeLinesOptions = {}): StreetNetwork {
   const snapM = options.snapM ?? 1.5;
@@ -138,8 +139,11 @@ export function nodeLines(lines: StreetLines, options: NodeLinesOptions = {}): S
     const l2 = dx * dx + dy * dy;
     let t = ((ex - hx0) * dx + (ey - hy0) * dy) / l2;
     t = t < 0 ? 0 : t > 1 ? 1 : t;
-    if (sq(hx0 + t * dx - ex) + sq(hy0 + t * dy - ey) > tol2) return;
-    events.add(h, t, jE);
+    const fx = hx0 + t * dx, fy = hy0 + t * dy;
+    if (sq(fx - ex) + sq(fy - ey) > tol2) return;
+    const jF = junctions.add(fx, fy, KIND_FOOT);
+    junctions.union(jE, jF);
+    events.add(h, t, jF);
     if (!endJoinedT[jE]) {
       endJoinedT[jE] = 1;
       tJunctions++;
@@ -234,26 +238,41 @@ export function nodeLines(lines: StreetLines, options: NodeLinesOptions = {}): S
     }
   }
 
-  // Nodes: one per junction set, at the mean of its junctions.
+  // Nodes: one per junction set. A node sits at the mean of its crossing points and T feet,
+  // which lie on the lines that go on through it, so those stay straight and only the ends that
+  // stopped short (or overshot) move; a node of line ends only sits at their mean.
   const nJ = junctions.count;
   const root = new Int32Array(nJ);
   for (let j = 0; j < nJ; j++) root[j] = junctions.find(j);
   const nodeOf = new Int32Array(nJ).fill(-1);
   let nodeCount = 0;
   for (let j = 0; j < nJ; j++) if (nodeOf[root[j]] < 0) nodeOf[root[j]] = nodeCount++;
-  const nodeX = new Float64Array(nodeCount), nodeY = new Float64Array(nodeCount), nodeN = new Float64Array(nodeCount);
+  const nodeX = new Float64Array(nodeCount), nodeY = new Float64Array(nodeCount);
+  const endX = new Float64Array(nodeCount), endY = new Float64Array(nodeCount);
+  const nodeN = new Uint32Array(nodeCount), endN = new Uint32Array(nodeCount);
   const nodeHasCrossing = new Uint8Array(nodeCount);
   for (let j = 0; j < nJ; j++) {
     const v = nodeOf[root[j]];
-    nodeX[v] += junctions.x[j];
-    nodeY[v] += junctions.y[j];
-    nodeN[v]++;
-    if (junctions.kind[j] === KIND_CROSSING) nodeHasCrossing[v] = 1;
+    if (junctions.kind[j] === KIND_END) {
+      endX[v] += junctions.x[j];
+      endY[v] += junctions.y[j];
+      endN[v]++;
+    } else {
+      nodeX[v] += junctions.x[j];
+      nodeY[v] += junctions.y[j];
+      nodeN[v]++;
+      if (junctions.kind[j] === KIND_CROSSING) nodeHasCrossing[v] = 1;
+    }
   }
   let crossingsSplit = 0;
   for (let v = 0; v < nodeCount; v++) {
-    nodeX[v] /= nodeN[v];
-    nodeY[v] /= nodeN[v];
+    if (nodeN[v] > 0) {
+      nodeX[v] /= nodeN[v];
+      nodeY[v] /= nodeN[v];
+    } else {
+      nodeX[v] = endX[v] / endN[v];
+      nodeY[v] = endY[v] / endN[v];
+    }
     crossingsSplit += nodeHasCrossing[v];
   }
   signal?.throwIfAborted();
