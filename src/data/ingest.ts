@@ -125,7 +125,7 @@ export async function ingestFiles(db: SqlEngine, sources: IngestSource[], option
       if (e instanceof AbortError || e instanceof IngestQuestion) throw e;
       files.push({
         file: sources[i].name, format: 'unreadable', read: 0, accepted: 0, rejected: 0, rejectedByReason: {}, months: {},
-        error: (e as Error).message, notes: [], examples: [],
+        error: firstLine((e as Error).message), notes: [], examples: [],
       });
     }
     progress('done');
@@ -439,7 +439,7 @@ async function ingestOne(
         `SELECT (SELECT count(*) FROM ${T.incidents} WHERE import_id = ${importId}) AS accepted,
                 (SELECT count(*) FROM ${T.rejects} WHERE import_id = ${importId}) AS rejected`);
       const accepted = Number(counts.accepted), rejected = Number(counts.rejected);
-      await db.run(`INSERT INTO ${T.imports} VALUES (${importId}, ${lit(src.name)}, ${lit(format)}, current_localtimestamp()::TIMESTAMP, ${accepted + rejected}, ${accepted}, ${rejected})`);
+      await db.run(`INSERT INTO ${T.imports} VALUES (${importId}, ${lit(src.name)}, ${lit(format)}, TIMESTAMP '${new Date().toISOString().slice(0, 19).replace('T', ' ')}', ${accepted + rejected}, ${accepted}, ${rejected})`);
       const byReason = await db.rows<{ reason: string; n: bigint }>(
         `SELECT reason, count(*) AS n FROM ${T.rejects} WHERE import_id = ${importId} GROUP BY reason ORDER BY reason`);
       const months = await db.rows<{ month: string; n: bigint }>(

@@ -47,7 +47,7 @@ export const importColumns = [
   ['import_id', 'INTEGER'],
   ['source', 'VARCHAR'],
   ['format', 'VARCHAR'],
-  ['imported_at', 'TIMESTAMP'],
+  ['imported_at', 'TIMESTAMP'], // UTC
   ['rows_read', 'BIGINT'],
   ['accepted', 'BIGINT'],
   ['rejected', 'BIGINT'],

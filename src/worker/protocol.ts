@@ -1,0 +1,55 @@
+/**
+ * The typed contract between the page and the app worker (src/worker/app_worker.ts).
+ * Every request carries an id; the worker answers with progress messages and then exactly one
+ * `result` or `error` for that id. Errors cross the boundary as {name, message} and are rebuilt
+ * as real Errors by the client.
+ */
+import type { IngestOptions, IngestProgress, IngestSummary } from '../data/ingest.ts';
+import type { IncidentFilter } from '../data/incidents.ts';
+import type { IncidentColumns } from '../data/incident_columns.ts';
+
+export type ImportOptions = Omit<IngestOptions, 'signal' | 'onProgress'>;
+
+/** What is in the browser's database. */
+export interface DatasetStatus {
+  /** True when the data survive a reload (OPFS). */
+  persistent: boolean;
+  crs: string;
+  incidents: number;
+  rejected: number;
+  rejectedByReason: Record<string, number>;
+  firstMonth: string | null;
+  lastMonth: string | null;
+  categories: { name: string; n: number }[];
+  imports: { source: string; format: string; accepted: number; rejected: number }[];
+  /** Share of incidents with a known time of day (0..1). */
+  timeKnownShare: number;
+}
+
+export type RequestBody =
+  | { type: 'init'; persist?: boolean }
+  | { type: 'status' }
+  | { type: 'import'; files: File[]; options?: ImportOptions }
+  /** Import the bundled demo extract from `url` (resolved by the page against its own address). */
+  | { type: 'importDemo'; url: string; category: string }
+  | { type: 'incidents'; filter?: IncidentFilter }
+  | { type: 'clear' }
+  | { type: 'cancel'; target: number };
+
+export type Request = RequestBody & { id: number };
+
+/** The result type of each request type. */
+export interface ResultOf {
+  init: DatasetStatus;
+  status: DatasetStatus;
+  import: IngestSummary;
+  importDemo: IngestSummary;
+  incidents: IncidentColumns;
+  clear: DatasetStatus;
+  cancel: null;
+}
+
+export type Response =
+  | { id: number; type: 'progress'; progress: IngestProgress }
+  | { id: number; type: 'result'; result: unknown }
+  | { id: number; type: 'error'; error: { name: string; message: string } };
