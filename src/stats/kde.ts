@@ -6,8 +6,9 @@
  * - `exact` (kde_exact.ts): the formula summed point by point; quartic/Epanechnikov to rounding,
  *   the Gaussian truncated at 5h by default (omits <= 1.2e-6 of each point's mass).
  * - `fast` (kde_fast.ts): linear binning + corrected convolution. Its error shrinks with the
- *   number of points under a kernel: ~0.05% (quartic) / ~0.015% (Gaussian) of the maximum density
- *   for 1,000,000 clustered points on 500 x 500 cells of 100 m at h = 5 cells (analysis/bench/kde.ts),
+ *   number of points under a kernel: ~0.05-0.07% (quartic) / ~0.015% (Gaussian) / ~0.5%
+ *   (Epanechnikov, whose kink at d = h the correction cannot undo) of the maximum density for
+ *   200,000-1,000,000 clustered points at h = 5 cells (kde_fast.test.ts, analysis/bench/kde.ts),
  *   but ~1.3% (quartic) / ~0.13% (Gaussian) for 696 points at h = 4 cells (kde_fast.test.ts).
  * `auto` (the default) therefore takes the exact sum whenever it is cheap (at most
  * AUTO_EXACT_BUDGET kernel evaluations) and the fast path only for large inputs, where it is both
@@ -105,7 +106,7 @@ export function kde(grid: Grid, xs: ArrayLike<number>, ys: ArrayLike<number>, op
       : `bandwidth below ${FAST_MIN_CELLS_PER_BANDWIDTH[kernel]} cells, where binning is too coarse`;
   } else {
     mode = 'fast';
-    modeReason = `large input (${cost.toExponential(1)} kernel evaluations for the exact sum): binned convolution, error ~0.05% of the max density or less at this scale`;
+    modeReason = `large input (${cost.toExponential(1)} kernel evaluations for the exact sum): binned convolution (error stated in accuracy)`;
   }
 
   const common = { kernel, bandwidthM, weights, truncateH, out: opts.out };
@@ -130,7 +131,7 @@ export function kde(grid: Grid, xs: ArrayLike<number>, ys: ArrayLike<number>, op
     },
     accuracy: (mode === 'exact'
       ? 'exact sum of the formula (to rounding)'
-      : 'linear binning + corrected convolution: ~0.05% (quartic), ~0.015% (Gaussian) of the max density on dense data, up to ~1% on sparse data')
+      : `linear binning + corrected convolution: on dense data ~${kernel === 'quartic' ? '0.05-0.07%' : kernel === 'gaussian' ? '0.015%' : '0.5%'} of the max density off the formula (more on sparse data)`)
       + truncation,
   };
 }

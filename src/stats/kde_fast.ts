@@ -13,10 +13,12 @@
  *   blur have the variance of the requested kernel; the kernel is separable, so the convolution is
  *   done row then column.
  *
- * Measured error against kdeExact (see kde_fast.test.ts and analysis/bench/kde.ts): at most ~0.05%
- * of the maximum density for the quartic and ~0.01% for the Gaussian at >= 4 cells per bandwidth
- * (quartic h) or >= 2 cells per sigma (Gaussian); it grows when the bandwidth nears the cell size,
- * which is why `kde` only picks this mode itself above those ratios.
+ * Error against kdeExact, as a share of the maximum density (kde_fast.test.ts,
+ * analysis/bench/kde.ts): on dense clustered data (200,000-1,000,000 points, h = 5 cells)
+ * ~0.05-0.07% for the quartic, ~0.015% for the Gaussian, ~0.5% for the Epanechnikov (its kink
+ * at d = h is first-order, beyond the smooth correction). The correction removes the average
+ * blur, not each point's own interpolation error, so on sparse data the error is larger (696
+ * points, h = 4 cells: ~1.3% quartic, ~0.13% Gaussian): `kde` uses the exact sum there.
  */
 import type { Grid } from './grid.ts';
 import { DEFAULT_GAUSSIAN_TRUNCATE_H, type KernelName } from './kernels.ts';
