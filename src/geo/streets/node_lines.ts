@@ -54,6 +54,7 @@ export interface NodeLinesOptions {
 const KIND_END = 0;
 const KIND_CROSSING = 1;
 const KIND_FOOT = 2; // the foot of a T junction on the line it meets
+const KIND_TOUCH = 3; // lines crossing or touching at a vertex of both (a shared OSM node)
 
 export function nodeLines(lines: StreetLines, options: NodeLinesOptions = {}): StreetNetwork {
   const snapM = options.snapM ?? 1.5;
@@ -175,11 +176,12 @@ export function nodeLines(lines: StreetLines, options: NodeLinesOptions = {}): S
     if (tA < -eps || tA > 1 + eps || tB < -eps || tB > 1 + eps) return;
     tA = tA < 0 ? 0 : tA > 1 ? 1 : tA;
     tB = tB < 0 ? 0 : tB > 1 ? 1 : tB;
-    if (!splitCrossings && !((tA <= eps || tA >= 1 - eps) && (tB <= eps || tB >= 1 - eps))) return;
+    const atVertices = (tA <= eps || tA >= 1 - eps) && (tB <= eps || tB >= 1 - eps);
+    if (!splitCrossings && !atVertices) return;
     const px = ax0 + tA * rx, py = ay0 + tA * ry;
     // Near a line end: the end rules above decide.
     if (nearEnd(A, px, py) || nearEnd(B, px, py)) return;
-    const j = junctions.add(px, py, KIND_CROSSING);
+    const j = junctions.add(px, py, atVertices ? KIND_TOUCH : KIND_CROSSING);
     events.add(a, tA, j);
     events.add(b, tB, j);
   };
