@@ -48,6 +48,8 @@ export interface NodeLinesOptions {
   cellM?: number;
   /** Checked between phases. */
   signal?: AbortSignal;
+  /** Told how long each phase took (project, pairs, nodes, edges, dedupe), for benchmarks. */
+  onPhase?: (phase: string, ms: number) => void;
 }
 
 // Junction kinds: where a junction came from.
@@ -65,6 +67,15 @@ export function nodeLines(lines: StreetLines, options: NodeLinesOptions = {}): S
   if (!(crossTolM >= snapM)) throw new RangeError(`crossTolM must be >= snapM (${snapM}), got ${crossTolM}`);
   if (!(cellM > 0)) throw new RangeError(`cellM must be > 0, got ${cellM}`);
   const signal = options.signal;
+  let t0 = performance.now();
+  const phase = (name: string) => {
+    signal?.throwIfAborted();
+    if (options.onPhase) {
+      const t = performance.now();
+      options.onPhase(name, t - t0);
+      t0 = t;
+    }
+  };
   const nLines = lines.lineCount;
   const nVert = lines.lons.length;
   const lineStart = lines.lineStart;
@@ -80,7 +91,7 @@ export function nodeLines(lines: StreetLines, options: NodeLinesOptions = {}): S
     for (let v = lineStart[i] + 1; v < lineStart[i + 1]; v++) cum[v] = cum[v - 1] + Math.hypot(xs[v] - xs[v - 1], ys[v] - ys[v - 1]);
     mIn += cum[lineStart[i + 1] - 1];
   }
-  signal?.throwIfAborted();
+  phase('project');
 
   // Line levels: structure and layer; splittable = at grade and not a no-split class.
   const noSplit = new Uint8Array(256);
@@ -204,7 +215,7 @@ export function nodeLines(lines: StreetLines, options: NodeLinesOptions = {}): S
       }
     }
   }
-  signal?.throwIfAborted();
+  phase('pairs');
 
   // Events in order along each line, as distances from the line's start.
   const nEv = events.count;
@@ -277,7 +288,7 @@ export function nodeLines(lines: StreetLines, options: NodeLinesOptions = {}): S
     }
     crossingsSplit += nodeHasCrossing[v];
   }
-  signal?.throwIfAborted();
+  phase('nodes');
 
   // Pass 2: edges between consecutive kept points of each line.
   let keptCount = 0;
@@ -400,6 +411,8 @@ export function nodeLines(lines: StreetLines, options: NodeLinesOptions = {}): S
     },
   };
 
+  phase('edges');
+
   // Duplicates, then the report's totals.
   const keep = duplicateFreeEdges(raw, crossTolM);
   let dupEdges = 0, dupM = 0;
@@ -423,6 +436,7 @@ export function nodeLines(lines: StreetLines, options: NodeLinesOptions = {}): S
   net.report.piecesKept = piecesKept;
   net.report.kmKept = mKept / 1000;
   net.report.components = connectedComponents(net.nodeCount, net.edgeFrom, net.edgeTo).count;
+  phase('dedupe');
   return net;
 }
 
