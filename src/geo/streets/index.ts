@@ -1,0 +1,22 @@
+/** Street networks: readers, noding, the network and what is built on it (one export per file). */
+export { buildStreetNetwork, type BuildStreetNetworkOptions } from './build_street_network.ts';
+export { clipPolyline, type ClippedPieces } from './clip_polyline.ts';
+export { connectedComponents, type Components } from './connected_components.ts';
+export { decompress, gunzipIfNeeded, isGzip, type CompressionFormat } from './decompress.ts';
+export { keepLargestComponent } from './keep_largest_component.ts';
+export { buildLabelIndex, labelNameFor, type LabelIndex, type LabelNameOptions } from './label_names.ts';
+export { mergeStreetLines } from './merge_street_lines.ts';
+export { buildEdgeIndex, nearestEdge, nearestEdgeName, type EdgeIndex, type NearestEdge, type NearestEdgeOptions } from './nearest_edge.ts';
+export { crsForLines, nodeLines, type NodeLinesOptions } from './node_lines.ts';
+export { readMvtTileInto, readMvtTiles, readMvtTilesSync, tileAddressOf, type MvtReadOptions, type MvtTile } from './read_mvt.ts';
+export { readOsmPbf } from './read_osm_pbf.ts';
+export { readOsmXml } from './read_osm_xml.ts';
+export { readStreetFiles, streetFormatOf, type StreetFile, type StreetFormat } from './read_street_files.ts';
+export { readStreetGeoJson } from './read_street_geojson.ts';
+export { buildSegmentGrid, type SegmentGrid, type SegmentGridOptions } from './segment_grid.ts';
+export { selectEdges } from './select_edges.ts';
+export { emptyStreetLines, Structure, type LineProps, type StreetLines } from './street_lines.ts';
+export { StreetLinesBuilder } from './street_lines_builder.ts';
+export type { StreetNetwork, StreetNetworkReport } from './street_network.ts';
+export { streetLinesToGeoJson, streetNetworkToGeoJson, type StreetFeatureProps } from './street_network_geojson.ts';
+export { parseLayer, parseName, parseOneway, parseStructure } from './street_tags.ts';
