@@ -30,6 +30,7 @@ export function clipPolyline(
   let m = 0;
   let open = false;
   let pieceFirst = 0;
+  const range = new Float64Array(2); // [t0, t1] of the current segment
   const close = () => {
     if (open && m - pieceFirst < 2) m = pieceFirst; // drop single-point pieces
     else if (open) starts.push(pieceFirst);
@@ -38,24 +39,14 @@ export function clipPolyline(
   for (let k = start; k + 1 < end; k++) {
     const x0 = xs[k], y0 = ys[k];
     const dx = xs[k + 1] - x0, dy = ys[k + 1] - y0;
-    let t0 = 0, t1 = 1;
-    // Liang–Barsky: p·t <= q for each of the four edges.
-    const p = [-dx, dx, -dy, dy];
-    const q = [x0 - minX, maxX - x0, y0 - minY, maxY - y0];
-    let visible = true;
-    for (let e = 0; e < 4 && visible; e++) {
-      if (p[e] === 0) {
-        if (q[e] < 0) visible = false;
-      } else {
-        const t = q[e] / p[e];
-        if (p[e] < 0) { if (t > t1) visible = false; else if (t > t0) t0 = t; }
-        else { if (t < t0) visible = false; else if (t < t1) t1 = t; }
-      }
-    }
-    if (!visible) {
+    // Liang–Barsky: p·t <= q for each of the four box edges.
+    range[0] = 0;
+    range[1] = 1;
+    if (!(clipEdge(-dx, x0 - minX, range) && clipEdge(dx, maxX - x0, range) && clipEdge(-dy, y0 - minY, range) && clipEdge(dy, maxY - y0, range))) {
       close();
       continue;
     }
+    const t0 = range[0], t1 = range[1];
     if (!open || t0 > 0) {
       close();
       pieceFirst = m;
@@ -78,4 +69,18 @@ export function clipPolyline(
   for (let p = 0; p < starts.length; p++) pieceStart[p] = starts[p];
   pieceStart[starts.length] = m;
   return { pieceCount: starts.length, pieceStart, xs: outX.subarray(0, m), ys: outY.subarray(0, m) };
+}
+
+/** Narrow range [t0, t1] by the constraint p·t <= q; false when nothing is left. */
+function clipEdge(p: number, q: number, range: Float64Array): boolean {
+  if (p === 0) return q >= 0;
+  const t = q / p;
+  if (p < 0) {
+    if (t > range[1]) return false;
+    if (t > range[0]) range[0] = t;
+  } else {
+    if (t < range[0]) return false;
+    if (t < range[1]) range[1] = t;
+  }
+  return true;
 }
