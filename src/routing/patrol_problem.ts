@@ -7,8 +7,9 @@
  * are further locations. Each unit has its own matrix (its profile's travel times), start, end,
  * time budget (shift length) and the stops it may take. A route is the list of stops a unit
  * visits, in order, without its start and end; its time is the travel from the start through the
- * stops to the end plus the dwell at every stop, and must not exceed the unit's budget. A stop is
- * covered by at most one unit. The aim is the largest total value of the stops covered.
+ * stops to the end plus the dwell at every stop, and must not exceed the unit's budget. An empty
+ * route is always allowed: the unit is not sent out (even when going straight from its start to
+ * its end would take longer than its budget). A stop is covered by at most one unit. The aim is the largest total value of the stops covered.
  *
  * Reference: I-M. Chao, B. Golden, E. Wasil, "The team orienteering problem", EJOR 88 (1996)
  * 464–474, for the case of zero dwell, one shared matrix and equal budgets.
@@ -147,7 +148,8 @@ export function routeSchedule(p: PatrolProblem, unitIndex: number, route: ArrayL
 
 /**
  * Problems with a set of routes (one per unit): every reason it is not a feasible plan — a stop
- * out of range, repeated, ineligible for its unit, or a route over its budget. Empty when feasible.
+ * out of range, repeated, ineligible for its unit, or a non-empty route over its budget. Empty
+ * when feasible.
  */
 export function planViolations(p: PatrolProblem, routes: ArrayLike<number>[]): string[] {
   const out: string[] = [];
@@ -164,7 +166,7 @@ export function planViolations(p: PatrolProblem, routes: ArrayLike<number>[]): s
       if (u.eligible && !u.eligible[i]) out.push(`unit ${r}: stop ${i} not eligible`);
     }
     const t = routeTimeS(p, r, route);
-    if (!(t <= u.budgetS)) out.push(`unit ${r}: route takes ${t} s, budget ${u.budgetS} s`);
+    if (route.length > 0 && !(t <= u.budgetS)) out.push(`unit ${r}: route takes ${t} s, budget ${u.budgetS} s`);
   }
   return out;
 }

@@ -148,7 +148,11 @@ export function solveTeamOrienteering(problem: PatrolProblem, options: TeamOrien
   return { ...result, iterations, elapsedMs: now() - t0, stoppedBy };
 }
 
-/** Relative tolerance on budgets: a route's estimated time must stay this far below it. */
+/**
+ * Relative tolerance on estimated times (time + delta) against a budget. A move that passes is
+ * applied, the route's exact time summed again, and the move undone if that is over the budget,
+ * so plans that use their budget to the last digit are found and none goes over it.
+ */
 const budgetSlack = 1e-9;
 
 class Search {
@@ -159,8 +163,10 @@ class Search {
   readonly cost: Float64Array[];
   readonly startLoc: Int32Array;
   readonly endLoc: Int32Array;
-  /** Per unit: the budget less a hair, for estimated times. */
+  /** Per unit: the budget, for exact times. */
   readonly limit: Float64Array;
+  /** Per unit: the budget plus a hair, for estimated times (see budgetSlack). */
+  readonly estLimit: Float64Array;
   /** allowed[r * n + i] = 1 when unit r may take stop i and can reach it within its budget. */
   readonly allowed: Uint8Array;
   /** Search value of each stop (required stops boosted). */
@@ -202,6 +208,9 @@ class Search {
   private readonly top3D = new Float64Array(3);
   private readonly top3P = new Int32Array(3);
   private readonly scratchN: Float64Array;
+  private readonly bak: Int32Array[];
+  private readonly bakLen = new Int32Array(2);
+  private readonly bakRoute = new Int32Array(2).fill(-1);
   private readonly scratchI: Int32Array;
   /** Roulette weights of the ruin operators, adapted to their success. */
   private readonly opWeight = new Float64Array(ruinOps).fill(1);
@@ -249,7 +258,8 @@ class Search {
     });
     this.startLoc = Int32Array.from(p.units, (u) => u.start);
     this.endLoc = Int32Array.from(p.units, (u) => u.end);
-    this.limit = Float64Array.from(p.units, (u) => u.budgetS - budgetSlack * Math.max(1, u.budgetS));
+    this.limit = Float64Array.from(p.units, (u) => u.budgetS);
+    this.estLimit = Float64Array.from(p.units, (u) => u.budgetS + budgetSlack * Math.max(1, u.budgetS));
 
     // Which unit may take which stop: eligible, not excluded, lock respected, reachable in time.
     this.allowed = new Uint8Array(m * n);
@@ -296,6 +306,7 @@ class Search {
     this.insP = new Int32Array(n * m);
     this.unvisited = new Int32Array(n);
     this.scratchN = new Float64Array(n);
+    this.bak = [new Int32Array(n + 2), new Int32Array(n + 2)];
     this.scratchI = new Int32Array(n);
   }
 
@@ -351,6 +362,49 @@ class Search {
     return -1;
   }
 
+  /** Keep copies of routes r1 and r2 (-1: none) so that a move on them can be undone. */
+  private saveRoutes(r1: number, r2: number): void {
+    this.bakRoute[0] = r1;
+    this.bakRoute[1] = r2;
+    for (let z = 0; z < 2; z++) {
+      const r = this.bakRoute[z];
+      if (r < 0) continue;
+      this.bakLen[z] = this.len[r];
+      this.bak[z].set(this.seq[r].subarray(0, this.len[r]));
+    }
+  }
+
+  /** Put back the routes saved by saveRoutes. */
+  private restoreRoutes(): void {
+    for (let z = 0; z < 2; z++) {
+      const r = this.bakRoute[z];
+      if (r < 0) continue;
+      const s = this.seq[r];
+      for (let k = 1; k < this.len[r] - 1; k++) { this.routeOf[s[k]] = -1; this.total -= this.val[s[k]]; }
+    }
+    for (let z = 0; z < 2; z++) {
+      const r = this.bakRoute[z];
+      if (r < 0) continue;
+      const s = this.seq[r];
+      s.set(this.bak[z].subarray(0, this.bakLen[z]));
+      this.len[r] = this.bakLen[z];
+      for (let k = 1; k < this.len[r] - 1; k++) { this.routeOf[s[k]] = r; this.total += this.val[s[k]]; }
+      this.recompute(r);
+    }
+  }
+
+  /** After a move on the saved routes: keep it if they fit their budgets exactly, else undo it. */
+  private keepIfFits(): boolean {
+    for (let z = 0; z < 2; z++) {
+      const r = this.bakRoute[z];
+      if (r >= 0 && !(this.time[r] <= this.limit[r])) {
+        this.restoreRoutes();
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Cheapest insertion of u into route r: returns the added time, position in this.bestPos. */
   private bestPos = 0;
   private insertionCost(u: number, r: number): number {
@@ -403,7 +457,7 @@ class Search {
    * (times a random factor in [1 - noise, 1 + noise]). Returns the number inserted.
    */
   private greedyInsert(noise: number): number {
-    const { n, m, allowed, insD, insP, unvisited, val, time, limit, rng, tiny } = this;
+    const { n, m, allowed, insD, insP, unvisited, val, time, estLimit, rng, tiny } = this;
     let U = 0;
     for (let q = 0; q < this.reachableCount; q++) {
       const u = this.reachable[q];
@@ -421,7 +475,7 @@ class Search {
         const u = unvisited[q];
         for (let r = 0; r < m; r++) {
           const d = insD[u * m + r];
-          if (!(time[r] + d <= limit[r])) continue;
+          if (!(time[r] + d <= estLimit[r])) continue;
           let score = val[u] / (d > tiny ? d : tiny);
           if (noise > 0) score *= 1 + noise * (2 * rng.next() - 1);
           if (score > bestScore) { bestScore = score; bestQ = q; bestR = r; }
@@ -429,7 +483,14 @@ class Search {
       }
       if (bestQ < 0) break;
       const u = unvisited[bestQ];
+      this.saveRoutes(bestR, -1);
       this.insertAt(u, bestR, insP[u * m + bestR]);
+      if (!(time[bestR] <= this.limit[bestR])) {
+        // Over by rounding only: undo, and do not try this pair again in this round.
+        this.restoreRoutes();
+        insD[u * m + bestR] = Infinity;
+        continue;
+      }
       inserted++;
       unvisited[bestQ] = unvisited[--U];
       for (let q = 0; q < U; q++) {
@@ -447,7 +508,12 @@ class Search {
     let any = false;
     for (let guard = 0; guard < 1000; guard++) {
       if (this.len[r] < 4) break;
-      if (this.twoOpt(r) || this.orOpt(r)) { any = true; continue; }
+      const before = this.time[r];
+      this.saveRoutes(r, -1);
+      if (this.twoOpt(r) || this.orOpt(r)) {
+        if (this.time[r] < before) { any = true; continue; }
+        this.restoreRoutes(); // no exact gain (rounding): stop here
+      }
       break;
     }
     this.dirty[r] = 0;
@@ -535,7 +601,7 @@ class Search {
    * best move over all routes. Locked stops stay.
    */
   private replace(): boolean {
-    const { n, m, allowed, val, time, limit, L, locked, top3D, top3P } = this;
+    const { n, m, allowed, val, time, estLimit, L, locked, top3D, top3P } = this;
     let U = 0;
     const unv = this.unvisited;
     for (let q = 0; q < this.reachableCount; q++) {
@@ -574,7 +640,7 @@ class Search {
             break;
           }
           const dt = ins - gain;
-          if (!(time[r] + dt <= limit[r])) continue;
+          if (!(time[r] + dt <= estLimit[r])) continue;
           const sameValue = dv <= eps;
           if (sameValue && !(dt < -timeEps)) continue; // an equal swap must save time
           const better = bu < 0 || dv > bestGain + eps || (Math.abs(dv - bestGain) <= eps && dt < bestDt);
@@ -583,14 +649,15 @@ class Search {
       }
     }
     if (bu < 0) return false;
+    this.saveRoutes(br, -1);
     this.removeAt(br, bk);
     this.insertAt(bu, br, bpos);
-    return true;
+    return this.keepIfFits();
   }
 
   /** Move one stop to another route where that lowers the total time (best move). */
   private relocate(): boolean {
-    const { n, m, allowed, time, limit, locked } = this;
+    const { n, m, allowed, time, estLimit, locked } = this;
     if (m < 2) return false;
     let bestD = -this.tiny * 10, bv = -1, br2 = -1, bpos = -1, br1 = -1, bk = -1;
     for (let r1 = 0; r1 < m; r1++) {
@@ -602,20 +669,21 @@ class Search {
         for (let r2 = 0; r2 < m; r2++) {
           if (r2 === r1 || !allowed[r2 * n + v]) continue;
           const d = this.insertionCost(v, r2);
-          if (!(time[r2] + d <= limit[r2])) continue;
+          if (!(time[r2] + d <= estLimit[r2])) continue;
           if (d - gain < bestD) { bestD = d - gain; bv = v; br1 = r1; bk = k; br2 = r2; bpos = this.bestPos; }
         }
       }
     }
     if (bv < 0) return false;
+    this.saveRoutes(br1, br2);
     this.removeAt(br1, bk);
     this.insertAt(bv, br2, bpos);
-    return true;
+    return this.keepIfFits();
   }
 
   /** Swap two stops of different routes where that lowers the total time (best move). */
   private swap(): boolean {
-    const { n, m, allowed, time, limit, locked, L, top3D, top3P } = this;
+    const { n, m, allowed, time, estLimit, locked, L, top3D, top3P } = this;
     if (m < 2) return false;
     // For each visited stop v and each other route r, its 3 cheapest insertions into r.
     let bestD = -this.tiny * 10, b1 = -1, b2 = -1, bk1 = -1, bk2 = -1, bp1 = -1, bp2 = -1;
@@ -660,7 +728,7 @@ class Search {
               if (topD[o + z] < i1) { i1 = topD[o + z]; p1 = p > k1 ? p - 1 : p; }
               break;
             }
-            if (!(time[r1] - g1 + i1 <= limit[r1])) continue;
+            if (!(time[r1] - g1 + i1 <= estLimit[r1])) continue;
             let i2 = c2[a2 * L + v1] + c2[v1 * L + b2n] - c2[a2 * L + b2n], p2 = k2;
             o = (v1 * m + r2) * 3;
             for (let z = 0; z < 3; z++) {
@@ -670,7 +738,7 @@ class Search {
               if (topD[o + z] < i2) { i2 = topD[o + z]; p2 = p > k2 ? p - 1 : p; }
               break;
             }
-            if (!(time[r2] - g2 + i2 <= limit[r2])) continue;
+            if (!(time[r2] - g2 + i2 <= estLimit[r2])) continue;
             const d = i1 - g1 + i2 - g2;
             if (d < bestD) { bestD = d; b1 = r1; b2 = r2; bk1 = k1; bk2 = k2; bp1 = p1; bp2 = p2; }
           }
@@ -678,11 +746,12 @@ class Search {
       }
     }
     if (b1 < 0) return false;
+    this.saveRoutes(b1, b2);
     const v1 = this.removeAt(b1, bk1);
     const v2 = this.removeAt(b2, bk2);
     this.insertAt(v2, b1, bp1);
     this.insertAt(v1, b2, bp2);
-    return true;
+    return this.keepIfFits();
   }
   private swapTopD: Float64Array | null = null;
   private swapTopP: Int32Array | null = null;
@@ -856,7 +925,7 @@ class Search {
    * removing stops never lengthens a route, so this only matters for the initial plan.)
    */
   private fitRoute(r: number): boolean {
-    while (!(this.time[r] <= this.limit[r])) {
+    while (!(this.time[r] <= this.limit[r]) && this.len[r] > 2) {
       let worst = -1, worstScore = Infinity;
       for (let k = 1; k < this.len[r] - 1; k++) {
         const v = this.seq[r][k];
