@@ -75,7 +75,7 @@ export class StreetLinesBuilder {
     this.cls[i] = props.roadClass;
     this.oneway[i] = props.oneway;
     this.structure[i] = props.structure;
-    this.layer[i] = Math.max(-128, Math.min(127, Math.round(props.layer) || 0));
+    this.layer[i] = Number.isFinite(props.layer) ? Math.max(-128, Math.min(127, Math.round(props.layer))) : 0;
     this.name[i] = this.intern(props.name ?? '');
     this.count = i + 1;
     this.lineVertex0 = this.vertexCount;
