@@ -98,9 +98,13 @@ function linearBin(
   for (let i = 0; i < n; i++) {
     const u = (xs[i] - ox) * inv - 0.5;
     const v = (ys[i] - oy) * inv - 0.5;
-    const w = weights ? weights[i] : 1;
     // Points outside the padded grid are beyond the kernel's reach (NaN fails these tests too).
-    if (!(u >= 0 && u < maxU && v >= 0 && v < maxV && Number.isFinite(w))) continue;
+    if (!(u >= 0 && u < maxU && v >= 0 && v < maxV)) continue;
+    let w = 1;
+    if (weights) {
+      w = weights[i];
+      if (!Number.isFinite(w)) continue;
+    }
     const iu = u | 0;
     const iv = v | 0;
     const fu = u - iu;
