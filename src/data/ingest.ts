@@ -263,9 +263,11 @@ async function ingestOne(
     const cy = hasLonLat ? mapping.lat! : mapping.y!;
 
     // Coordinates: lon/lat unless the values say otherwise (then a CRS must be named).
-    const srcView = `(SELECT row_number() OVER () AS src_row, * FROM ${reader})`;
-    const [rng] = await db.rows<{ n: bigint | number; inside: bigint | number; ex: number | null; ey: number | null }>(
+    // Records numbered as a spreadsheet shows them (header = row 1); corrected below for malformed lines.
+    const srcView = `(SELECT row_number() OVER () + 1 AS src_row, * FROM ${reader})`;
+    const [rng] = await db.rows<{ n: bigint | number; inside: bigint | number; ex: number | null; ey: number | null; mx: number | null; my: number | null }>(
       `SELECT count(*) AS n, count(*) FILTER (WHERE abs(cx) <= 180 AND abs(cy) <= 90) AS inside, any_value(cx) FILTER (WHERE abs(cx) > 180 OR abs(cy) > 90) AS ex,
+              median(cx) FILTER (WHERE abs(cx) <= 180 AND abs(cy) <= 90) AS mx, median(cy) FILTER (WHERE abs(cx) <= 180 AND abs(cy) <= 90) AS my,
               any_value(cy) FILTER (WHERE abs(cx) > 180 OR abs(cy) > 90) AS ey
        FROM (SELECT ${num(cx)} AS cx, ${num(cy)} AS cy FROM (SELECT * FROM ${reader} LIMIT 5000)) WHERE cx IS NOT NULL AND cy IS NOT NULL AND NOT (cx = 0 AND cy = 0)`);
     const sampled = Number(rng.n);
@@ -278,6 +280,11 @@ async function ingestOne(
         `EPSG:27700 (British National Grid) or EPSG:326NN (UTM zone NN).`);
     }
     if (planar) notes.push(`coordinates in ${inputCrs}`);
+    // The project's planar CRS: the stored one, the one asked for, the input's own, or the
+    // local UTM zone of the sample's median point (else decided after staging).
+    const crsEarly = crsIn ?? (options.projectCrs ? normaliseCrs(options.projectCrs) : planar ? inputCrs
+      : rng.mx !== null && rng.my !== null ? utmCrsFor(rng.mx, rng.my) : null);
+    const tmEarly = !planar && crsEarly ? tmParamsOf(crsEarly) : null;
 
     // Dates.
     let dateSql: string;
@@ -310,23 +317,26 @@ async function ingestOne(
     await db.run('BEGIN TRANSACTION');
     try {
       // Stage: one pass over the file into typed columns.
-      await db.run(`CREATE OR REPLACE TEMP TABLE stage AS
-        SELECT src_row,
+      // The row's identity across imports (row_key): its content and its repeat number among
+      // identical rows (which of two identical rows gets which number does not matter).
+      const coordCols = planar ? 'cx, cy' : 'lon, lat';
+      const [coordA, coordB] = coordCols.split(', ');
+      const staged = `(SELECT src_row,
           ${text(mapping.id)} AS incident_id,
           ${dateSql} AS occurred_at,
           ${timeKnownSql} AS time_known,
           ${dateKnownSql} AS date_known,
           ${text(dateCol)} AS date_text,
-          ${num(cx)} AS cx, ${num(cy)} AS cy,
+          ${num(cx)} AS ${coordA}, ${num(cy)} AS ${coordB},
           CASE WHEN ${num(cx)} IS NULL OR ${num(cy)} IS NULL THEN concat_ws(' / ', ${text(cx)}, ${text(cy)}) END AS coord_text,
           ${category} AS category_raw,
+          lower(CASE WHEN contains(trim(${category}), '  ') THEN regexp_replace(trim(${category}), '\\s+', ' ', 'g') ELSE trim(${category}) END) AS category,
           ${text(mapping.location)} AS location_text,
           ${text(mapping.area)} AS area_code,
           hash(${header.map((h) => q(h)).join(', ')}) AS h
-        FROM ${srcView}`);
-      // The row's identity across imports: its content and its repeat number among identical rows.
+        FROM ${srcView})`;
       await db.run(`CREATE OR REPLACE TEMP TABLE stage AS
-        SELECT * EXCLUDE (h), hash(h, row_number() OVER (PARTITION BY h ORDER BY src_row)) AS row_key FROM stage`);
+        SELECT * EXCLUDE (h), hash(h, row_number() OVER (PARTITION BY h)) AS row_key, NULL::DOUBLE AS x, NULL::DOUBLE AS y FROM ${staged}`);
       throwIfAborted(options.signal);
 
       // Rows the CSV reader could not split.
@@ -334,22 +344,20 @@ async function ingestOne(
         ? await db.rows<{ line: bigint | number; error: string; csv_line: string }>(
           `SELECT line, first(error_message) AS error, first(csv_line) AS csv_line FROM ${rejTable} GROUP BY line ORDER BY line`)
         : [];
-      // Data row numbers: the k-th good record is record k + (malformed records before it); +1 for the header.
+      // Row numbers: the k-th good record is record k + (malformed records before it). The j-th
+      // malformed line L has L - 1 - j good records before it, so good row k + 1 > L - j moves by j.
       if (malformed.length) {
-        await db.run(`CREATE OR REPLACE TEMP TABLE malformed AS SELECT line - 1 - (row_number() OVER (ORDER BY line)) AS before_key, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM ${rejTable})`);
-        await db.run(`CREATE OR REPLACE TEMP TABLE stage AS SELECT s.* REPLACE (s.src_row + COALESCE(m.j, 0) + 1 AS src_row) FROM stage s ASOF LEFT JOIN malformed m ON s.src_row > m.before_key`);
-      } else {
-        await db.run(`UPDATE stage SET src_row = src_row + 1`);
+        await db.run(`CREATE OR REPLACE TEMP TABLE malformed AS SELECT line - j AS key, j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM ${rejTable}))`);
+        await db.run(`CREATE OR REPLACE TEMP TABLE stage AS SELECT s.* REPLACE (s.src_row + COALESCE(m.j, 0) AS src_row) FROM stage s ASOF LEFT JOIN malformed m ON s.src_row > m.key`);
       }
 
       // Coordinates: lon/lat for the table; planar input is unprojected with proj4.
-      if (planar) await unprojectStage(db, inputCrs!);
-      else await db.run(`ALTER TABLE stage RENAME COLUMN cx TO lon; ALTER TABLE stage RENAME COLUMN cy TO lat;`);
+      if (planar) await unprojectStage(db, inputCrs!, crsEarly === inputCrs);
 
       progress('checking');
       throwIfAborted(options.signal);
       const validCoords = `lon IS NOT NULL AND lat IS NOT NULL AND lon <> 0 AND lat <> 0 AND abs(lon) <= 180 AND abs(lat) <= 90`;
-      const crs = crsIn ?? (options.projectCrs ? normaliseCrs(options.projectCrs) : await chooseCrs(db, validCoords, planar ? inputCrs! : null));
+      const crs = crsEarly ?? (await chooseCrs(db, validCoords));
       if (!crsIn) await db.run(`INSERT OR REPLACE INTO ${T.meta} VALUES ('crs', ${lit(crs)})`);
 
       // Study area: a box the user gave, or strays far from the file's median centre.
@@ -377,9 +385,10 @@ async function ingestOne(
       const sameFormatIds = `SELECT i.incident_id, min(i.source || ' row ' || i.source_row) AS first_at FROM ${T.incidents} i JOIN ${T.imports} m USING (import_id) WHERE m.format = ${lit(format)} AND i.incident_id IS NOT NULL GROUP BY i.incident_id`;
       const R = RejectReason;
       // Every rejected row with its reason, in this order of precedence.
+      const decidedReason = `COALESCE(s.pre, CASE WHEN s.seen THEN '${R.alreadyImported}' ELSE '${R.duplicateId}' END)`;
       await db.run(`CREATE OR REPLACE TEMP TABLE decided AS
         WITH s AS (
-          SELECT *,
+          SELECT src_row, incident_id, lon, lat, coord_text, date_text, occurred_at,
             CASE
               WHEN lon IS NULL OR lat IS NULL THEN '${R.noCoordinates}'
               WHEN lon = 0 OR lat = 0 THEN '${R.zeroCoordinates}'
@@ -388,20 +397,18 @@ async function ingestOne(
               WHEN occurred_at IS NULL THEN '${R.unparseableDate}'
               WHEN NOT (${monthSql}) THEN '${R.outsideMonths}'
               WHEN NOT ${areaSql} THEN '${R.outsideStudyArea}'
-            END AS pre
+            END AS pre,
+            row_key IN (SELECT row_key FROM ${T.incidents}) AS seen
           FROM stage),
-        k AS (
-          SELECT s.*, (p.row_key IS NOT NULL) AS seen FROM s LEFT JOIN (SELECT row_key FROM ${T.incidents}) p USING (row_key)),
-        d AS (
-          SELECT k.*,
-            CASE WHEN pre IS NULL AND NOT seen AND incident_id IS NOT NULL
-              THEN row_number() OVER (PARTITION BY incident_id, (pre IS NULL AND NOT seen) ORDER BY src_row) END AS id_rank,
-            CASE WHEN pre IS NULL AND NOT seen AND incident_id IS NOT NULL
-              THEN min(src_row) OVER (PARTITION BY incident_id, (pre IS NULL AND NOT seen)) END AS id_first
-          FROM k)
-        SELECT d.src_row, d.row_key,
-          COALESCE(pre, CASE WHEN seen THEN '${R.alreadyImported}' WHEN id_rank > 1 OR e.incident_id IS NOT NULL THEN '${R.duplicateId}' END) AS reason,
-          CASE COALESCE(pre, CASE WHEN seen THEN '${R.alreadyImported}' WHEN id_rank > 1 OR e.incident_id IS NOT NULL THEN '${R.duplicateId}' END)
+        ok AS (SELECT src_row, incident_id FROM s WHERE pre IS NULL AND NOT seen AND incident_id IS NOT NULL),
+        repeated AS (SELECT incident_id, min(src_row) AS first_row FROM ok GROUP BY incident_id HAVING count(*) > 1),
+        earlier AS (${sameFormatIds}),
+        dup AS (
+          SELECT ok.src_row, COALESCE(e.first_at, 'row ' || r.first_row) AS first_at
+          FROM ok LEFT JOIN repeated r USING (incident_id) LEFT JOIN earlier e USING (incident_id)
+          WHERE e.incident_id IS NOT NULL OR (r.first_row IS NOT NULL AND ok.src_row <> r.first_row))
+        SELECT s.src_row, ${decidedReason} AS reason,
+          CASE ${decidedReason}
             WHEN '${R.noCoordinates}' THEN CASE WHEN coord_text IS NULL OR coord_text = '' THEN 'coordinates are blank' ELSE 'coordinates are not numbers: ' || coord_text END
             WHEN '${R.zeroCoordinates}' THEN 'coordinates are 0/0 (not geocoded)'
             WHEN '${R.invalidCoordinates}' THEN 'longitude/latitude out of range: ' || lon || ', ' || lat
@@ -410,24 +417,24 @@ async function ingestOne(
             WHEN '${R.outsideMonths}' THEN 'month ' || strftime(occurred_at, '%Y-%m') || ' is outside the months asked for'
             WHEN '${R.outsideStudyArea}' THEN 'point ' || round(lat, 5) || ', ' || round(lon, 5) || ' is outside ${areaNote.replaceAll("'", "''")}'
             WHEN '${R.alreadyImported}' THEN 'the same row was imported before'
-            WHEN '${R.duplicateId}' THEN 'id ' || d.incident_id || ' already seen at ' || COALESCE(e.first_at, 'row ' || id_first)
+            WHEN '${R.duplicateId}' THEN 'id ' || s.incident_id || ' already seen at ' || dup.first_at
           END AS detail
-        FROM d LEFT JOIN (${sameFormatIds}) e ON d.incident_id = e.incident_id AND d.pre IS NULL AND NOT d.seen
-        WHERE pre IS NOT NULL OR seen OR id_rank > 1 OR e.incident_id IS NOT NULL`);
+        FROM s LEFT JOIN dup USING (src_row)
+        WHERE s.pre IS NOT NULL OR s.seen OR dup.src_row IS NOT NULL`);
 
       progress('saving');
       throwIfAborted(options.signal);
       const [{ next }] = await db.rows<{ next: number }>(`SELECT COALESCE(max(import_id), 0) + 1 AS next FROM ${T.imports}`);
       const importId = Number(next);
-      const tm = tmParamsOf(crs);
-      const [xSql, ySql] = tm ? tmForwardSql(tm, 'lon', 'lat') : ['NULL::DOUBLE', 'NULL::DOUBLE'];
       const cols = incidentColumns.map(([c]) => c).join(', ');
+      // x, y computed in SQL when the CRS is known early and the TM series covers it.
+      const [xSql, ySql] = tmEarly ? tmForwardSql(tmEarly, 'lon', 'lat') : ['x', 'y'];
       await db.run(`INSERT INTO ${T.incidents} (${cols})
         SELECT incident_id, ${lit(src.name)}, src_row, occurred_at, time_known, date_known, strftime(occurred_at, '%Y-%m'),
-          lower(regexp_replace(trim(category_raw), '\\s+', ' ', 'g')), category_raw, lon, lat, ${xSql}, ${ySql},
-          location_text, area_code, row_key, ${importId}
+          category, category_raw, lon, lat, ${xSql}, ${ySql}, location_text, area_code, row_key, ${importId}
         FROM stage ANTI JOIN decided USING (src_row)`);
-      if (!tm) await projectImported(db, importId, crs);
+      const xyDone = tmEarly !== null || (planar && crsEarly === inputCrs);
+      if (!xyDone) await projectImported(db, importId, crs);
       await db.run(`INSERT INTO ${T.rejects}
         SELECT ${importId}, ${lit(src.name)}, s.src_row, d.reason, d.detail,
           concat_ws(' | ', s.incident_id, s.date_text, s.lon, s.lat, s.category_raw, s.location_text, s.area_code)
@@ -470,17 +477,19 @@ async function ingestOne(
 
 const firstLine = (s: string) => s.split('\n')[0];
 
-/** The local UTM zone of the median point, or the input CRS when the data came planar. */
-async function chooseCrs(db: SqlEngine, validCoords: string, planarInput: string | null): Promise<string> {
-  if (planarInput) return planarInput;
+/** The local UTM zone of the median point (when the sample of the file had no usable point). */
+async function chooseCrs(db: SqlEngine, validCoords: string): Promise<string> {
   const [c] = await db.rows<{ mlon: number | null; mlat: number | null }>(
     `SELECT median(lon) AS mlon, median(lat) AS mlat FROM stage WHERE ${validCoords}`);
   if (c.mlon === null || c.mlat === null) throw new Error('no row has usable coordinates, so no planar CRS can be chosen');
   return utmCrsFor(c.mlon, c.mlat);
 }
 
-/** Bring rows to lon/lat with proj4 (the rare path: planar input). */
-async function unprojectStage(db: SqlEngine, crs: string): Promise<void> {
+/**
+ * Bring planar rows to lon/lat with proj4 (the rare path). When the input CRS is the project's
+ * own, its coordinates are kept as x, y.
+ */
+async function unprojectStage(db: SqlEngine, crs: string, keepXY: boolean): Promise<void> {
   const cols = await db.numericColumns(`SELECT src_row, cx, cy FROM stage WHERE cx IS NOT NULL AND cy IS NOT NULL ORDER BY src_row`);
   const p = projector('EPSG:4326', crs);
   const n = cols.src_row.length;
@@ -491,7 +500,8 @@ async function unprojectStage(db: SqlEngine, crs: string): Promise<void> {
   }
   const path = await db.registerBytes('unprojected.csv', new TextEncoder().encode(lines.join('\n') + '\n'));
   try {
-    await db.run(`CREATE OR REPLACE TEMP TABLE stage AS SELECT s.* EXCLUDE (cx, cy), u.lon, u.lat FROM stage s
+    await db.run(`CREATE OR REPLACE TEMP TABLE stage AS
+      SELECT s.* EXCLUDE (cx, cy, x, y), u.lon, u.lat, ${keepXY ? 's.cx AS x, s.cy AS y' : 'NULL::DOUBLE AS x, NULL::DOUBLE AS y'} FROM stage s
       LEFT JOIN read_csv(${lit(path)}, header = true, columns = {'src_row': 'BIGINT', 'lon': 'DOUBLE', 'lat': 'DOUBLE'}) u USING (src_row)`);
   } finally {
     await db.unregister(path);

@@ -26,3 +26,4 @@ export function tmForwardSql(p: TmParams, lonExpr: string, latExpr: string): [st
   const k = num(p.k0 * A);
   return [`(${num(p.falseEasting)} + ${k} * (${x}))`, `(${num(p.falseNorthing)} + ${k} * (${y}))`];
 }
+
