@@ -75,6 +75,7 @@ export class WasmDb implements SqlEngine {
     return out;
   }
 
+  /** Note: DuckDB-WASM takes the buffer (it is transferred to its worker); pass a copy to keep using it. */
   async registerBytes(name: string, bytes: Uint8Array): Promise<string> {
     const path = `${Date.now()}-${Math.random().toString(36).slice(2)}-${name}`;
     await this.db.registerFileBuffer(path, bytes);
