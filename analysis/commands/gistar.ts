@@ -11,11 +11,10 @@
  */
 import { readNumericCsv, writeCsv } from '../table_io.ts';
 import { UsageError, type Command } from '../cli_options.ts';
-import { giStar } from '../../src/stats/gi_star.ts';
 import { giStarPoints } from '../../src/stats/gi_star_points.ts';
 import { benjaminiHochberg } from '../../src/stats/benjamini_hochberg.ts';
 import { significanceBins } from '../../src/stats/significance_bins.ts';
-import { defaultHotSpotBandM } from '../../src/stats/hot_spot_band.ts';
+import { hotSpotAnalysis } from '../../src/stats/hot_spot_analysis.ts';
 import { latticeOf } from '../../src/stats/lattice.ts';
 
 export const run: Command = async (opts) => {
@@ -38,41 +37,34 @@ export const run: Command = async (opts) => {
   }
   let z: Float64Array;
   let p: Float64Array;
-  let neighbours: Int32Array;
+  let bin: Int8Array;
+  let neighbours: { min: number; max: number };
   let notes: string[];
   let bandReason = 'given';
-  let stats: { n: number; mean: number; sd: number };
+  let stats: { mean: number; sd: number };
   if (lattice) {
     const values = new Float64Array(lattice.grid.width * lattice.grid.height);
     lattice.index.forEach((cell, i) => (values[cell] = c.count[i]));
-    if (band === undefined) {
-      const chosen = defaultHotSpotBandM(lattice.grid, values, lattice.mask);
-      band = chosen.value;
-      bandReason = chosen.reason;
-    }
-    const r = giStar(lattice.grid, values, band, { mask: lattice.mask });
+    const r = hotSpotAnalysis(lattice.grid, values, { bandM: band, fdr, mask: lattice.mask });
+    band = r.params.bandM;
+    bandReason = r.reasons.bandM;
     z = Float64Array.from(lattice.index, (cell) => r.z[cell]);
     p = Float64Array.from(lattice.index, (cell) => r.p[cell]);
-    neighbours = Int32Array.from(lattice.index, (cell) => r.neighbours[cell]);
+    bin = Int8Array.from(lattice.index, (cell) => r.bins[cell]);
+    neighbours = { min: r.params.neighboursMin, max: r.params.neighboursMax };
     notes = r.notes;
-    stats = r;
+    stats = r.params;
   } else {
     if (band === undefined) throw new UsageError(`${input}: the cells are not on a square lattice; give --band M`);
     const r = giStarPoints(c.x, c.y, c.count, band);
-    ({ z, p, neighbours, notes } = r);
+    ({ z, p, notes } = r);
+    bin = significanceBins(z, fdr ? benjaminiHochberg(p) : p);
+    neighbours = { min: r.neighbours.reduce((a, b) => Math.min(a, b), Infinity), max: r.neighbours.reduce((a, b) => Math.max(a, b), 0) };
     stats = r;
   }
-  const q = fdr ? benjaminiHochberg(p) : null;
-  const bin = significanceBins(z, q ?? p);
   writeCsv(out, ['x', 'y', 'z', 'p', 'bin'], [c.x, c.y, z, p, bin]);
   const tally: Record<string, number> = {};
   for (const b of bin) tally[b] = (tally[b] ?? 0) + 1;
-  let minNb = Infinity;
-  let maxNb = 0;
-  for (const k of neighbours) {
-    minNb = Math.min(minNb, k);
-    maxNb = Math.max(maxNb, k);
-  }
   return {
     out,
     cells: n,
@@ -82,7 +74,7 @@ export const run: Command = async (opts) => {
     fdr,
     binsFrom: fdr ? 'Benjamini-Hochberg q' : 'p',
     bins: tally,
-    neighbours: { min: minNb, max: maxNb },
+    neighbours,
     mean: stats.mean,
     sd: stats.sd,
     notes,

@@ -89,6 +89,22 @@ describe('gistar', () => {
   });
 });
 
+describe('gistar on hexagons (cells off a square lattice)', () => {
+  it('takes the point-based path and needs --band', () => {
+    const hex = join(dir, 'hex.csv');
+    const g = cli('grid', '--input', referencePath('points_d14_2018_2019.csv'), '--cell', '200', '--hex', '--out', hex);
+    expect(g.code).toBe(0);
+    expect(g.summary.shape).toBe('hexagon');
+    const input = join(dir, 'hexcells.csv');
+    writeFileSync(input, 'x,y,count\n' + csv(hex).map((r) => `${r.cx},${r.cy},${r.count}`).join('\n') + '\n');
+    const r = cli('gistar', '--input', input, '--band', '200', '--out', join(dir, 'hexgi.csv'));
+    expect(r.code).toBe(0);
+    expect(r.summary.layout).toMatch(/point-based/);
+    expect(r.summary.neighbours.max).toBe(7); // a hexagon and its 6 neighbours at 200 m
+    expect(cli('gistar', '--input', input, '--out', join(dir, 'hexgi2.csv')).code).toBe(2);
+  });
+});
+
 describe('emerging', () => {
   it('reproduces the reference categories on the 48-month Chicago cube', () => {
     const out = join(dir, 'em.csv');
