@@ -1,7 +1,10 @@
 /**
  * The app worker: owns the browser database and does the heavy work off the main thread.
  * Requests are handled one at a time in arrival order, except `cancel`, which aborts the
- * request it names at its next checkpoint.
+ * request it names at its next checkpoint (or before it starts, if it is still queued).
+ *
+ * For analysis the stored incidents are loaded once as typed columns and kept here; filters are
+ * then applied to the arrays (select_incidents.ts). Any change of the stored data drops them.
  */
 import { WasmDb, deleteStoredDatabase, fileSource } from '../data/wasm_db.ts';
 import { AbortError, ensureSchema, ingestFiles } from '../data/ingest.ts';
@@ -9,12 +12,33 @@ import { loadIncidentColumns } from '../data/incidents.ts';
 import { T } from '../data/schema.ts';
 import { clearIfDemo, markDemo } from '../data/dataset.ts';
 import type { DatasetStatus, Request, Response } from './protocol.ts';
+import { analyse, loadedDataset, transferables, type LoadedDataset, type StudyContext } from './analyse.ts';
+import { incidentDetail } from './incident_detail.ts';
+import { beatIndex, streetNameIndex } from './study_context.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let db: WasmDb | null = null;
 let persist = true;
 const controllers = new Map<number, AbortController>();
+/** Ids cancelled before they started. */
+const cancelledEarly = new Set<number>();
+/** The request being handled now (a cancel stops DuckDB only for that one). */
+let running: Request | null = null;
+/** The stored incidents as columns, loaded on the first analysis after a change. */
+let dataset: LoadedDataset | null = null;
+const context: StudyContext = { beats: null, streets: null };
+
+async function loaded(): Promise<LoadedDataset> {
+  if (!dataset) dataset = loadedDataset(await loadIncidentColumns(await database()));
+  return dataset;
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url} could not be read: HTTP ${res.status}`);
+  return res.json();
+}
 
 const post = (msg: Response, transfer: Transferable[] = []) => self.postMessage(msg, transfer);
 
@@ -50,8 +74,13 @@ async function status(d: WasmDb): Promise<DatasetStatus> {
 }
 
 async function handle(req: Request): Promise<void> {
+  if (cancelledEarly.delete(req.id)) {
+    post({ id: req.id, type: 'error', error: { name: 'AbortError', message: 'cancelled before it started' } });
+    return;
+  }
   const ctrl = new AbortController();
   controllers.set(req.id, ctrl);
+  if (req.type !== 'cancel') running = req;
   try {
     switch (req.type) {
       case 'init': {
@@ -63,6 +92,7 @@ async function handle(req: Request): Promise<void> {
         post({ id: req.id, type: 'result', result: await status(await database()) });
         break;
       case 'import': {
+        dataset = null;
         const d = await database();
         const sources = await Promise.all(req.files.map(fileSource));
         await clearIfDemo(d);
@@ -75,6 +105,7 @@ async function handle(req: Request): Promise<void> {
         break;
       }
       case 'importDemo': {
+        dataset = null;
         const d = await database();
         const res = await fetch(req.url);
         if (!res.ok) throw new Error(`the demo data (${req.url}) could not be read: HTTP ${res.status}`);
@@ -96,23 +127,51 @@ async function handle(req: Request): Promise<void> {
         break;
       }
       case 'clear': {
+        dataset = null;
         if (db) await db.close();
         db = null;
         await deleteStoredDatabase();
         post({ id: req.id, type: 'result', result: await status(await database()) });
         break;
       }
-      case 'cancel':
-        controllers.get(req.target)?.abort();
-        if (db) await db.cancel();
+      case 'analyse': {
+        const ds = await loaded();
+        ctrl.signal.throwIfAborted();
+        const result = await analyse(ds, req.filter, req.params, context, ctrl.signal);
+        post({ id: req.id, type: 'result', result }, transferables(result));
+        break;
+      }
+      case 'incidentDetail':
+        post({ id: req.id, type: 'result', result: await incidentDetail(await database(), req.row) });
+        break;
+      case 'context': {
+        const [beats, streets] = await Promise.all([
+          req.beatsUrl ? fetchJson(req.beatsUrl).then((fc) => beatIndex(fc as Parameters<typeof beatIndex>[0])) : null,
+          req.streetsUrl ? fetchJson(req.streetsUrl).then((fc) => streetNameIndex(fc as Parameters<typeof streetNameIndex>[0])) : null,
+        ]);
+        context.beats = beats;
+        context.streets = streets;
+        post({ id: req.id, type: 'result', result: { beats: beats?.names.length ?? 0, namedStreetSegments: streets?.ax.length ?? 0 } });
+        break;
+      }
+      case 'cancel': {
+        const target = controllers.get(req.target);
+        if (target) {
+          target.abort();
+          // Stop DuckDB only when the cancelled request is the one running a query now.
+          if (db && running?.id === req.target) await db.cancel();
+        } else cancelledEarly.add(req.target);
         post({ id: req.id, type: 'result', result: null });
         break;
+      }
     }
   } catch (e) {
     const err = e as Error;
-    post({ id: req.id, type: 'error', error: { name: err instanceof AbortError ? 'AbortError' : err.name, message: err.message } });
+    const aborted = err instanceof AbortError || ctrl.signal.aborted;
+    post({ id: req.id, type: 'error', error: { name: aborted ? 'AbortError' : err.name, message: err.message } });
   } finally {
     controllers.delete(req.id);
+    if (running === req) running = null;
   }
 }
 

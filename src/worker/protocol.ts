@@ -7,6 +7,7 @@
 import type { IngestOptions, IngestProgress, IngestSummary } from '../data/ingest.ts';
 import type { IncidentFilter } from '../data/incidents.ts';
 import type { IncidentColumns } from '../data/incident_columns.ts';
+import type { AnalysisParams, AnalysisResult, IncidentDetail, StudyContextSummary } from './analysis_types.ts';
 
 export type ImportOptions = Omit<IngestOptions, 'signal' | 'onProgress'>;
 
@@ -34,7 +35,16 @@ export type RequestBody =
   | { type: 'importDemo'; url: string; category: string }
   | { type: 'incidents'; filter?: IncidentFilter }
   | { type: 'clear' }
-  | { type: 'cancel'; target: number };
+  | { type: 'cancel'; target: number }
+  /**
+   * Filter the stored incidents and compute the hot-spot layers (grid counts, KDE, Gi*, emerging
+   * hot spots), time profiles and the top cells. Typed arrays in the result are transferred.
+   */
+  | { type: 'analyse'; filter: IncidentFilter; params: AnalysisParams }
+  /** Category, time and place of one incident (`row` as in AnalysisResult.points.row). */
+  | { type: 'incidentDetail'; row: number }
+  /** Load the study area's reference layers (police beats, streets) used to name top cells. */
+  | { type: 'context'; beatsUrl?: string; streetsUrl?: string };
 
 export type Request = RequestBody & { id: number };
 
@@ -47,6 +57,9 @@ export interface ResultOf {
   incidents: IncidentColumns;
   clear: DatasetStatus;
   cancel: null;
+  analyse: AnalysisResult;
+  incidentDetail: IncidentDetail;
+  context: StudyContextSummary;
 }
 
 export type Response =
