@@ -4,7 +4,7 @@
  *
  * Two ways to compute the same formula:
  * - `exact` (kde_exact.ts): the formula summed point by point; quartic/Epanechnikov to rounding,
- *   the Gaussian truncated at 5h by default (omits exp(-12.5) = 3.7e-6 of each point's mass).
+ *   the Gaussian truncated at 5h by default (omits <= 1.2e-6 of each point's mass).
  * - `fast` (kde_fast.ts): linear binning + corrected convolution. Its error shrinks with the
  *   number of points under a kernel: ~0.05-0.07% (quartic) / ~0.015% (Gaussian) / ~0.5%
  *   (Epanechnikov, whose kink at d = h the correction cannot undo) of the maximum density for
@@ -18,6 +18,7 @@ import type { Chosen, Grid } from './grid.ts';
 import { kdeExact } from './kde_exact.ts';
 import { FAST_MIN_CELLS_PER_BANDWIDTH, kdeFast } from './kde_fast.ts';
 import { DEFAULT_GAUSSIAN_TRUNCATE_H, type KernelName } from './kernels.ts';
+import { erfc } from './normal.ts';
 import { silvermanBandwidthM } from './silverman_bandwidth.ts';
 
 export type KdeMode = 'exact' | 'fast' | 'auto';
@@ -118,7 +119,7 @@ export function kde(grid: Grid, xs: ArrayLike<number>, ys: ArrayLike<number>, op
   for (let i = 0; i < xs.length; i++) n += weights ? weights[i] : 1;
 
   const truncation = kernel === 'gaussian'
-    ? (Number.isFinite(truncateH) ? `; Gaussian truncated at ${truncateH}h (omits ${Math.exp(-(truncateH * truncateH) / 2).toExponential(1)} of each point's mass)` : '; Gaussian not truncated')
+    ? (Number.isFinite(truncateH) ? `; Gaussian truncated at ${truncateH}h (omits <= ${(1 - erfSq(truncateH)).toExponential(1)} of each point's mass)` : '; Gaussian not truncated')
     : '';
   return {
     density,
@@ -137,3 +138,8 @@ export function kde(grid: Grid, xs: ArrayLike<number>, ys: ArrayLike<number>, op
   };
 }
 
+/** erf(t / sqrt 2)^2: the Gaussian mass inside a square of half-side t sigma. */
+function erfSq(t: number): number {
+  const e = 1 - erfc(t * Math.SQRT1_2);
+  return e * e;
+}
