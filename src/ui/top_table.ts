@@ -34,7 +34,7 @@ export function drawTopTable(host: HTMLElement, r: AnalysisResult, i18n: I18n, o
       el('td', {}, c.street || '—'),
       el('td', { class: 'num' }, i18n.n(c.count)),
       el('td', { class: 'num' }, `${i18n.n(c.lastMonth)} (${signed.format(change)})`),
-      el('td', { title: t(`gi.${c.bin}` as MessageKey) },
+      el('td', { class: 'gi', title: t(`gi.${c.bin}` as MessageKey) },
         el('span', { class: 'swatch', style: `background:${c.bin ? GI_BIN_COLOURS[c.bin + 3] : 'transparent'}`, 'aria-hidden': 'true' }),
         c.bin ? `${c.bin > 0 ? '+' : '−'}${Math.abs(c.bin)}` : '0'));
   });

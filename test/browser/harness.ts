@@ -31,14 +31,19 @@ export interface App {
   foreign(): string[];
   /** Errors the page threw or logged. */
   errors: string[];
+  /** Responses with an HTTP error status (URL and status). */
+  failed: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
 
-function serve(): Promise<{ server: Server; url: string }> {
+/** Serve dist/ under `/${prefix}` (e.g. 'some/folder/'), as a static host would from any folder. */
+function serve(prefix = ''): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      if (!path.startsWith(`/${prefix}`)) throw new Error('outside the folder');
+      path = `/${path.slice(prefix.length + 1)}`;
       let file = normalize(join(dist, path));
       if (!file.startsWith(dist)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -61,9 +66,13 @@ export const chromiumArgs = [
   '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
-/** Serve the build and open it in a fresh Chromium profile. */
-export async function openApp(opts: { path?: string; viewport?: { width: number; height: number } } = {}): Promise<App> {
-  const { server, url } = await serve();
+/**
+ * Serve the build and open it in a fresh Chromium profile. `folder` serves the build below that
+ * path (ending in '/'), to show it works from any folder.
+ */
+export async function openApp(opts: { path?: string; viewport?: { width: number; height: number }; folder?: string } = {}): Promise<App> {
+  const { server, url: rootUrl } = await serve(opts.folder);
+  const url = rootUrl + (opts.folder ?? '');
   const userDataDir = mkdtempSync(join(tmpdir(), 'sargas-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -75,14 +84,16 @@ export async function openApp(opts: { path?: string; viewport?: { width: number;
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];
   const errors: string[] = [];
+  const failed: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
+  context.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url + (opts.path ?? ''));
   mkdirSync(screenshots, { recursive: true });
   const origin = new URL(url).origin;
   return {
-    url, browser: context.browser()!, context, page, requests, errors,
+    url, browser: context.browser()!, context, page, requests, errors, failed,
     foreign: () => requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:')),
     screenshot: async (name) => {
       const p = join(screenshots, `${name}.png`);
