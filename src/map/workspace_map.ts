@@ -115,6 +115,7 @@ export class WorkspaceMap {
   /** Draw an analysis; resolves once the map has rendered it. */
   async show(r: AnalysisResult): Promise<void> {
     await this.ready;
+    const t0 = performance.now();
     this.popup?.remove();
     const { width, height } = r.grid;
     const images: Record<RasterLayer, { px: Uint8ClampedArray<ArrayBuffer>; w: number; h: number; corners: Corners } | null> = {
@@ -140,6 +141,8 @@ export class WorkspaceMap {
       const lons = r.corners.map((c) => c[0]), lats = r.corners.map((c) => c[1]);
       this.map.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]], { padding: 16, duration: 0 });
     }
+    /** Main-thread time spent handing the layers to MapLibre (the rendering follows). */
+    this.container.dataset.updateMs = String(Math.round(performance.now() - t0));
     await this.idle();
     this.drawn++;
     this.container.dataset.drawn = String(this.drawn);

@@ -124,6 +124,7 @@ export function mountWorkspace(root: HTMLElement, client: WorkerClient, opts: Wo
       say(() => i18n.t('status.loading'));
     },
     onResult: async (r, startedAt) => {
+      const t0 = performance.now();
       last = r;
       if (selectedCell !== null && !r.top.some((c) => c.cell === selectedCell)) {
         selectedCell = null;
@@ -132,11 +133,14 @@ export function mountWorkspace(root: HTMLElement, client: WorkerClient, opts: Wo
       params.show(r);
       layers.show(r);
       renderResult();
+      mapEl.dataset.panelsMs = String(Math.round(performance.now() - t0));
       await map.show(r);
       const ms = Math.round(performance.now() - startedAt);
       mapEl.removeAttribute('aria-busy');
       mapEl.dataset.selected = String(r.selected);
       mapEl.dataset.drawMs = String(ms);
+      // Worker time per phase, for the benchmark (analysis/bench/app.ts).
+      mapEl.dataset.timings = JSON.stringify(r.timings);
       say(() => (r.hasData ? i18n.t('status.done', { selected: r.selected, total: r.total, ms }) : i18n.t('status.noData')));
     },
     onError: (e) => {
