@@ -12,8 +12,8 @@
 import type { SqlEngine } from './engine.ts';
 import { createTablesSql, RejectReason, T, incidentColumns } from './schema.ts';
 import {
-  binaryShare, dateFormats, detectFormat, detectMapping, guessDayOrder, guessLegacyEncoding, isGzip, isParquet,
-  isUtf8, looksLikeJson, type ColumnMapping, type SourceFormat, type TextEncoding,
+  binaryShare, dateFormats, detectFormat, detectMapping, excelSeparatorLine, guessDayOrder, guessLegacyEncoding, headerLooksLikeData,
+  isGzip, isParquet, isUtf8, looksLikeJson, utf16Order, type ColumnMapping, type SourceFormat, type TextEncoding,
 } from './sniff.ts';
 import { tmForwardSql } from './tm_sql.ts';
 import { geojsonToCsv } from './geojson_rows.ts';
@@ -123,9 +123,11 @@ export async function ingestFiles(db: SqlEngine, sources: IngestSource[], option
       crs = r.crs;
     } catch (e) {
       if (e instanceof AbortError || e instanceof IngestQuestion) throw e;
+      // Every message names the file, whichever layer raised it.
+      const message = firstLine((e as Error).message);
       files.push({
         file: sources[i].name, format: 'unreadable', read: 0, accepted: 0, rejected: 0, rejectedByReason: {}, months: {},
-        error: firstLine((e as Error).message), notes: [], examples: [],
+        error: message.startsWith(`${sources[i].name}:`) ? message : `${sources[i].name}: ${message}`, notes: [], examples: [],
       });
     }
     progress('done');
@@ -162,6 +164,8 @@ interface Prepared {
   kind: 'csv' | 'parquet';
   format: FileSummary['format'];
   notes: string[];
+  /** Delimiter named by the file itself (Excel's `sep=` line); DuckDB sniffs it otherwise. */
+  delimiter?: string;
   /** Coordinates of a GeoJSON 'crs' member, if any. */
   crs?: string;
   mapping?: ColumnMapping;
@@ -179,6 +183,14 @@ async function prepare(db: SqlEngine, src: IngestSource, options: IngestOptions)
     notes.push('gzip-compressed');
     if (bytes.length === 0) throw new Error(`${src.name}: the file is empty (after decompression)`);
   }
+  // UTF-16 (Excel's "Unicode text"): recode to UTF-8 first; its NUL bytes would look binary.
+  const utf16 = options.encoding === 'utf-16le' || options.encoding === 'utf-16be' ? options.encoding : utf16Order(head);
+  if (utf16) {
+    const text = new TextDecoder(utf16).decode(bytes ?? (await src.readAll()));
+    bytes = new TextEncoder().encode(text);
+    head = bytes;
+    notes.push(`text decoded as ${utf16.toUpperCase()}`);
+  }
   if (isParquet(head)) {
     if (!bytes && src.path) return { path: src.path, registered: false, kind: 'parquet', format: 'parquet', notes };
     const path = await db.registerBytes(baseName(src.name) + '.parquet', bytes ?? (await src.readAll()));
@@ -194,7 +206,15 @@ async function prepare(db: SqlEngine, src: IngestSource, options: IngestOptions)
     const path = await db.registerBytes(baseName(src.name) + '.csv', new TextEncoder().encode(g.csv));
     return { path, registered: true, kind: 'csv', format: 'geojson', notes, crs: g.crs, mapping: g.mapping };
   }
-  let encoding = options.encoding;
+  const sep = excelSeparatorLine(head);
+  if (sep) {
+    // Excel's `sep=;` first line: drop it and read with the delimiter it names.
+    bytes = (bytes ?? (await src.readAll())).subarray(sep.length);
+    head = bytes;
+    notes.push(`first line 'sep=${sep.delimiter}' (Excel) names the delimiter; rows are numbered without it`);
+  }
+  const delimiter = sep?.delimiter;
+  let encoding = utf16 ? 'utf-8' : options.encoding;
   if (!encoding) {
     const whole = bytes !== null;
     encoding = isUtf8(head, !whole && head.length < src.size) ? 'utf-8' : guessLegacyEncoding(head);
@@ -204,24 +224,26 @@ async function prepare(db: SqlEngine, src: IngestSource, options: IngestOptions)
     const text = new TextDecoder(encoding).decode(all);
     notes.push(`text decoded as ${encoding}`);
     const path = await db.registerBytes(baseName(src.name) + '.csv', new TextEncoder().encode(text));
-    return { path, registered: true, kind: 'csv', format: 'generic', notes };
+    return { path, registered: true, kind: 'csv', format: 'generic', notes, delimiter };
   }
-  if (!bytes && src.path) return { path: src.path, registered: false, kind: 'csv', format: 'generic', notes };
+  if (!bytes && src.path) return { path: src.path, registered: false, kind: 'csv', format: 'generic', notes, delimiter };
   bytes ??= await src.readAll();
   // Whole-file check now that it is in memory; a file valid at its head may not be further on.
   if (!isUtf8(bytes)) {
     const enc = guessLegacyEncoding(bytes);
     notes.push(`text decoded as ${enc}`);
     const path = await db.registerBytes(baseName(src.name) + '.csv', new TextEncoder().encode(new TextDecoder(enc).decode(bytes)));
-    return { path, registered: true, kind: 'csv', format: 'generic', notes };
+    return { path, registered: true, kind: 'csv', format: 'generic', notes, delimiter };
   }
   const path = await db.registerBytes(baseName(src.name) + '.csv', bytes);
-  return { path, registered: true, kind: 'csv', format: 'generic', notes };
+  return { path, registered: true, kind: 'csv', format: 'generic', notes, delimiter };
 }
 
 const baseName = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.(gz|csv|tsv|txt|json|geojson|parquet)$/gi, '').replace(/[^\w.-]/g, '_');
 
 let scanCounter = 0;
+/** Longest line the CSV reader accepts; longer ones are rejected as malformed rows. */
+const MAX_LINE_BYTES = 20_000_000;
 
 async function ingestOne(
   db: SqlEngine, src: IngestSource, options: IngestOptions, crsIn: string | null,
@@ -234,7 +256,7 @@ async function ingestOne(
   const rejScan = `csv_scans_${id}`;
   const reader = prep.kind === 'parquet'
     ? `(SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${lit(prep.path)}))`
-    : `read_csv(${lit(prep.path)}, header = true, all_varchar = true, store_rejects = true, rejects_table = ${lit(rejTable)}, rejects_scan = ${lit(rejScan)}, max_line_size = 20000000)`;
+    : `read_csv(${lit(prep.path)}, header = true, all_varchar = true, store_rejects = true, rejects_table = ${lit(rejTable)}, rejects_scan = ${lit(rejScan)}, max_line_size = ${MAX_LINE_BYTES}${prep.delimiter ? `, delim = ${lit(prep.delimiter)}` : ''})`;
   try {
     let header: string[];
     try {
@@ -248,16 +270,22 @@ async function ingestOne(
     notes.push(`format ${format}; columns: ${Object.entries(mapping).map(([k, v]) => `${k}=${v}`).join(', ')}`);
     const hasLonLat = mapping.lon !== undefined && mapping.lat !== undefined;
     const hasXY = mapping.x !== undefined && mapping.y !== undefined;
+    const noHeader = headerLooksLikeData(header)
+      ? '; the first line looks like data: the file needs a header row naming its columns' : '';
     if (!hasLonLat && !hasXY) {
-      throw new Error(`${src.name}: no coordinate columns found (looked for longitude/latitude or x/y; the header has ${header.join(', ')})`);
+      throw new Error(`${src.name}: no coordinate columns found (looked for longitude/latitude or x/y; the header has ${header.join(', ')})${noHeader}`);
     }
     if (mapping.date === undefined && mapping.month === undefined) {
-      throw new Error(`${src.name}: no date or month column found (the header has ${header.join(', ')})`);
+      throw new Error(`${src.name}: no date or month column found (the header has ${header.join(', ')})${noHeader}`);
     }
 
     progress('parsing');
     throwIfAborted(options.signal);
-    const num = (col: string) => `TRY_CAST(replace(trim(${q(col)}), ',', '.') AS DOUBLE)`;
+    // A number, or NULL: 'NaN', 'inf' and the like are not coordinates.
+    const num = (col: string) => {
+      const v = `TRY_CAST(replace(trim(${q(col)}), ',', '.') AS DOUBLE)`;
+      return `(CASE WHEN isfinite(${v}) THEN ${v} END)`;
+    };
     const text = (col: string | undefined) => (col === undefined ? 'NULL::VARCHAR' : `NULLIF(trim(${q(col)}), '')`);
     const cx = hasLonLat ? mapping.lon! : mapping.x!;
     const cy = hasLonLat ? mapping.lat! : mapping.y!;
@@ -286,27 +314,25 @@ async function ingestOne(
       : rng.mx !== null && rng.my !== null ? utmCrsFor(rng.mx, rng.my) : null);
     const tmEarly = !planar && crsEarly ? tmParamsOf(crsEarly) : null;
 
-    // Dates.
-    let dateSql: string;
-    let timeKnownSql: string;
-    let dateKnownSql: string;
+    // Dates. Each value is tried first against the layouts the sample uses (most frequent first),
+    // then against every layout: a list of ~20 layouts per row would cost seconds per million rows.
+    // `day_ts` is the value read as a day (with or without a time); month-only values are read
+    // after it, so they have no known day.
+    let dayTsSql: string;
+    let monthTsSql: string;
+    const dateText = `trim(${q(mapping.date ?? mapping.month!)})`;
     if (mapping.date !== undefined) {
-      const sample = await db.rows<{ v: string }>(
-        `SELECT trim(${q(mapping.date)}) AS v FROM ${reader} WHERE ${q(mapping.date)} IS NOT NULL LIMIT 2000`);
+      const sampleSql = `SELECT trim(${q(mapping.date)}) AS v FROM ${reader} WHERE ${q(mapping.date)} IS NOT NULL LIMIT 2000`;
+      const sample = await db.rows<{ v: string }>(sampleSql);
       const order = guessDayOrder(sample.map((r) => r.v));
-      const formats = [...dateFormats.iso, ...dateFormats[order]];
-      const timed = formats.filter((f) => f.time).map((f) => lit(f.fmt));
-      const dated = formats.filter((f) => !f.time).map((f) => lit(f.fmt));
+      const formats = [...dateFormats.iso, ...dateFormats[order]].map((f) => f.fmt);
       if (sample.some((r) => /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(r.v))) notes.push(`dates read ${order === 'dmy' ? 'day-first (dd/mm/yyyy)' : 'month-first (mm/dd/yyyy)'}`);
-      const v = `trim(${q(mapping.date)})`;
-      dateSql = `COALESCE(try_strptime(${v}, [${timed.join(', ')}]), try_strptime(${v}, [${dated.join(', ')}]), try_strptime(${v}, [${dateFormats.month.map((f) => lit(f.fmt)).join(', ')}]))`;
-      timeKnownSql = `(try_strptime(${v}, [${timed.join(', ')}]) IS NOT NULL AND strftime(try_strptime(${v}, [${timed.join(', ')}]), '%H:%M:%S') <> '00:00:00')`;
-      dateKnownSql = `(try_strptime(${v}, [${[...timed, ...dated].join(', ')}]) IS NOT NULL)`;
+      const used = await usedFormats(db, sampleSql, formats);
+      dayTsSql = `COALESCE(${[...used.map((f) => `try_strptime(${dateText}, ${lit(f)})`), `try_strptime(${dateText}, [${formats.map(lit).join(', ')}])`].join(', ')})`;
+      monthTsSql = `try_strptime(${dateText}, [${dateFormats.month.map((f) => lit(f.fmt)).join(', ')}])`;
     } else {
-      const v = `trim(${q(mapping.month!)})`;
-      dateSql = `try_strptime(${v}, [${[...dateFormats.month, ...dateFormats.iso].map((f) => lit(f.fmt)).join(', ')}])`;
-      timeKnownSql = 'false';
-      dateKnownSql = 'false';
+      dayTsSql = 'NULL::TIMESTAMP';
+      monthTsSql = `try_strptime(${dateText}, [${[...dateFormats.month, ...dateFormats.iso].map((f) => lit(f.fmt)).join(', ')}])`;
     }
     const dateCol = mapping.date ?? mapping.month!;
     const category = mapping.category !== undefined
@@ -314,6 +340,8 @@ async function ingestOne(
       : options.defaultCategory ? lit(options.defaultCategory) : 'NULL::VARCHAR';
     if (mapping.category === undefined) notes.push(options.defaultCategory ? `no category column: all rows are '${options.defaultCategory}'` : 'no category column');
 
+    // The column of parsed days in the staging query (a name no header will have).
+    const dayTs = q('\u0001day_ts');
     await db.run('BEGIN TRANSACTION');
     try {
       // Stage: one pass over the file into typed columns.
@@ -323,9 +351,9 @@ async function ingestOne(
       const [coordA, coordB] = coordCols.split(', ');
       const staged = `(SELECT src_row,
           ${text(mapping.id)} AS incident_id,
-          ${dateSql} AS occurred_at,
-          ${timeKnownSql} AS time_known,
-          ${dateKnownSql} AS date_known,
+          COALESCE(${dayTs}, ${monthTsSql}) AS occurred_at,
+          COALESCE(strftime(${dayTs}, '%H:%M:%S') <> '00:00:00', false) AS time_known,
+          ${dayTs} IS NOT NULL AS date_known,
           ${text(dateCol)} AS date_text,
           ${num(cx)} AS ${coordA}, ${num(cy)} AS ${coordB},
           CASE WHEN ${num(cx)} IS NULL OR ${num(cy)} IS NULL THEN concat_ws(' / ', ${text(cx)}, ${text(cy)}) END AS coord_text,
@@ -334,19 +362,27 @@ async function ingestOne(
           ${text(mapping.location)} AS location_text,
           ${text(mapping.area)} AS area_code,
           hash(${header.map((h) => q(h)).join(', ')}) AS h
-        FROM ${srcView})`;
+        FROM (SELECT *, ${dayTsSql} AS ${dayTs} FROM ${srcView}))`;
+      // Repeat numbers are counted only among rows that repeat: a window partitioned by every
+      // distinct row costs seconds per million rows. Unique rows are repeat 1 (the same key).
       await db.run(`CREATE OR REPLACE TEMP TABLE stage AS
-        SELECT * EXCLUDE (h), hash(h, row_number() OVER (PARTITION BY h)) AS row_key, NULL::DOUBLE AS x, NULL::DOUBLE AS y FROM ${staged}`);
+        WITH st AS MATERIALIZED ${staged},
+        rep AS (SELECT src_row, row_number() OVER (PARTITION BY h) AS rn FROM st WHERE h IN (SELECT h FROM st GROUP BY h HAVING count(*) > 1))
+        SELECT st.* EXCLUDE (h), hash(st.h, COALESCE(rep.rn, 1::BIGINT)) AS row_key, NULL::DOUBLE AS x, NULL::DOUBLE AS y
+        FROM st LEFT JOIN rep USING (src_row)`);
       throwIfAborted(options.signal);
 
-      // Rows the CSV reader could not split.
+      // Rows the CSV reader could not split (one row of its rejects table per problem found).
       const malformed = prep.kind === 'csv'
-        ? await db.rows<{ line: bigint | number; error: string; csv_line: string }>(
-          `SELECT line, first(error_message) AS error, first(csv_line) AS csv_line FROM ${rejTable} GROUP BY line ORDER BY line`)
-        : [];
+        ? Number((await db.rows<{ n: bigint | number }>(`SELECT count(DISTINCT line) AS n FROM ${rejTable}`))[0].n)
+        : 0;
+      const [{ n: stagedRows }] = await db.rows<{ n: bigint | number }>('SELECT count(*) AS n FROM stage');
+      if (Number(stagedRows) === 0 && malformed === 0) {
+        throw new Error(`${src.name}: the file has a header (${header.join(', ')}) but no data rows`);
+      }
       // Row numbers: the k-th good record is record k + (malformed records before it). The j-th
       // malformed line L has L - 1 - j good records before it, so good row k + 1 > L - j moves by j.
-      if (malformed.length) {
+      if (malformed) {
         await db.run(`CREATE OR REPLACE TEMP TABLE malformed AS SELECT line - j AS key, j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM ${rejTable}))`);
         await db.run(`CREATE OR REPLACE TEMP TABLE stage AS SELECT s.* REPLACE (s.src_row + COALESCE(m.j, 0) AS src_row) FROM stage s ASOF LEFT JOIN malformed m ON s.src_row > m.key`);
       }
@@ -357,28 +393,42 @@ async function ingestOne(
       progress('checking');
       throwIfAborted(options.signal);
       const validCoords = `lon IS NOT NULL AND lat IS NOT NULL AND lon <> 0 AND lat <> 0 AND abs(lon) <= 180 AND abs(lat) <= 90`;
-      const crs = crsEarly ?? (await chooseCrs(db, validCoords));
-      if (!crsIn) await db.run(`INSERT OR REPLACE INTO ${T.meta} VALUES ('crs', ${lit(crs)})`);
+      // No row with usable coordinates: every row is rejected, and no CRS can (or need) be chosen.
+      const crs: string | null = crsEarly ?? (await chooseCrs(db, validCoords));
+      if (!crsIn && crs) await db.run(`INSERT OR REPLACE INTO ${T.meta} VALUES ('crs', ${lit(crs)})`);
 
-      // Study area: a box the user gave, or strays far from the file's median centre.
-      let areaSql = 'true';
+      // Study area: a box the user gave, or strays far from the file's median centre. `inArea`
+      // takes the longitude and latitude expressions, so swapped rows can be tested too.
+      let inArea = (_lon: string, _lat: string) => 'true';
       let areaNote = '';
       if (options.studyBbox) {
         const [w, s, e, n] = options.studyBbox;
-        areaSql = `(lon BETWEEN ${w} AND ${e} AND lat BETWEEN ${s} AND ${n})`;
+        inArea = (lo, la) => `(${lo} BETWEEN ${w} AND ${e} AND ${la} BETWEEN ${s} AND ${n})`;
         areaNote = `the study area [${w}, ${s}, ${e}, ${n}]`;
       } else {
         const [c] = await db.rows<{ mlon: number | null; mlat: number | null }>(
           `SELECT median(lon) AS mlon, median(lat) AS mlat FROM stage WHERE ${validCoords}`);
         if (c.mlon !== null && c.mlat !== null) {
           const kx = 111320 * Math.cos((c.mlat * Math.PI) / 180);
-          const dist = `sqrt(pow((lon - ${c.mlon}) * ${kx}, 2) + pow((lat - ${c.mlat}) * 110540, 2))`;
-          const [p] = await db.rows<{ p95: number }>(`SELECT quantile_cont(${dist}, 0.95) AS p95 FROM stage WHERE ${validCoords}`);
-          const limit = Math.max(20000, 4 * p.p95);
-          areaSql = `(${dist} <= ${limit})`;
+          const dist = (lo: string, la: string) => `sqrt(pow((${lo} - ${c.mlon}) * ${kx}, 2) + pow((${la} - ${c.mlat}) * 110540, 2))`;
+          // The spread is measured on the core of the points (within 10 median distances, at
+          // least 20 km), so a few far-off points (or swapped ones) in a small file cannot
+          // stretch the limit until they fit inside it.
+          const [p] = await db.rows<{ p95: number | null }>(
+            `WITH d AS (SELECT ${dist('lon', 'lat')} AS d FROM stage WHERE ${validCoords}), m AS (SELECT median(d) AS md FROM d)
+             SELECT quantile_cont(d, 0.95) FILTER (WHERE d <= greatest(20000, 10 * md)) AS p95 FROM d, m`);
+          const limit = Math.max(20000, 4 * (p.p95 ?? 0));
+          inArea = (lo, la) => `(${dist(lo, la)} <= ${limit})`;
           areaNote = `${(limit / 1000).toFixed(1)} km of the median centre (${c.mlat.toFixed(4)}, ${c.mlon.toFixed(4)})`;
+          await refuseSwappedFile(db, src.name, c.mlon, c.mlat, cx, cy);
         }
       }
+      const areaSql = inArea('lon', 'lat');
+      // Latitude and longitude swapped in a row: outside the study area as given, inside swapped.
+      const swappedSql = `(NOT ${inArea('lon', 'lat')} AND abs(lat) <= 180 AND abs(lon) <= 90 AND ${inArea('lat', 'lon')})`;
+      // Dates no incident can have: before 1900 or after tomorrow (the time of this import, UTC).
+      const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 19).replace('T', ' ');
+      const implausibleSql = `(occurred_at < TIMESTAMP '1900-01-01' OR occurred_at > TIMESTAMP '${tomorrow}')`;
       const monthFrom = options.months?.from, monthTo = options.months?.to;
       const monthSql = [monthFrom ? `strftime(occurred_at, '%Y-%m') >= ${lit(monthFrom)}` : '', monthTo ? `strftime(occurred_at, '%Y-%m') <= ${lit(monthTo)}` : '']
         .filter(Boolean).join(' AND ') || 'true';
@@ -392,9 +442,11 @@ async function ingestOne(
             CASE
               WHEN lon IS NULL OR lat IS NULL THEN '${R.noCoordinates}'
               WHEN lon = 0 OR lat = 0 THEN '${R.zeroCoordinates}'
+              WHEN ${swappedSql} THEN '${R.swappedCoordinates}'
               WHEN abs(lon) > 180 OR abs(lat) > 90 THEN '${R.invalidCoordinates}'
               WHEN date_text IS NULL THEN '${R.noDate}'
               WHEN occurred_at IS NULL THEN '${R.unparseableDate}'
+              WHEN ${implausibleSql} THEN '${R.implausibleDate}'
               WHEN NOT (${monthSql}) THEN '${R.outsideMonths}'
               WHEN NOT ${areaSql} THEN '${R.outsideStudyArea}'
             END AS pre,
@@ -411,9 +463,11 @@ async function ingestOne(
           CASE ${decidedReason}
             WHEN '${R.noCoordinates}' THEN CASE WHEN coord_text IS NULL OR coord_text = '' THEN 'coordinates are blank' ELSE 'coordinates are not numbers: ' || coord_text END
             WHEN '${R.zeroCoordinates}' THEN 'coordinates are 0/0 (not geocoded)'
+            WHEN '${R.swappedCoordinates}' THEN 'latitude and longitude look swapped: longitude ' || lon || ', latitude ' || lat || ' is outside ${areaNote.replaceAll("'", "''")}, swapped it is inside'
             WHEN '${R.invalidCoordinates}' THEN 'longitude/latitude out of range: ' || lon || ', ' || lat
             WHEN '${R.noDate}' THEN 'the date is blank'
             WHEN '${R.unparseableDate}' THEN 'date ''' || date_text || ''' is not a valid date'
+            WHEN '${R.implausibleDate}' THEN 'date ''' || date_text || ''' is ' || CASE WHEN occurred_at < TIMESTAMP '1900-01-01' THEN 'before 1900' ELSE 'in the future' END
             WHEN '${R.outsideMonths}' THEN 'month ' || strftime(occurred_at, '%Y-%m') || ' is outside the months asked for'
             WHEN '${R.outsideStudyArea}' THEN 'point ' || round(lat, 5) || ', ' || round(lon, 5) || ' is outside ${areaNote.replaceAll("'", "''")}'
             WHEN '${R.alreadyImported}' THEN 'the same row was imported before'
@@ -434,13 +488,26 @@ async function ingestOne(
           category, category_raw, lon, lat, ${xSql}, ${ySql}, location_text, area_code, row_key, ${importId}
         FROM stage ANTI JOIN decided USING (src_row)`);
       const xyDone = tmEarly !== null || (planar && crsEarly === inputCrs);
-      if (!xyDone) await projectImported(db, importId, crs);
+      if (!xyDone && crs) await projectImported(db, importId, crs);
       await db.run(`INSERT INTO ${T.rejects}
         SELECT ${importId}, ${lit(src.name)}, s.src_row, d.reason, d.detail,
           concat_ws(' | ', s.incident_id, s.date_text, s.lon, s.lat, s.category_raw, s.location_text, s.area_code)
         FROM decided d JOIN stage s USING (src_row)`);
-      for (const m of malformed) {
-        await db.run(`INSERT INTO ${T.rejects} VALUES (${importId}, ${lit(src.name)}, ${Number(m.line)}, '${R.malformedRow}', ${lit(firstLine(m.error))}, ${lit(m.csv_line ?? '')})`);
+      if (malformed) {
+        // One statement for all of them: a file with a decimal comma in every row has millions.
+        // DuckDB reports a short line once per missing column ('Found: 3', 'Found: 4', ...) and
+        // a long one once per extra column: the line's field count is the least or the most.
+        const found = `TRY_CAST(regexp_extract(error_message, 'Found: (\\d+)', 1) AS INTEGER)`;
+        const fields = `COALESCE(max(${found}) FILTER (WHERE error_type = 'TOO MANY COLUMNS'), min(${found}) FILTER (WHERE error_type = 'MISSING COLUMNS'))`;
+        await db.run(`INSERT INTO ${T.rejects}
+          SELECT ${importId}, ${lit(src.name)}, line, '${R.malformedRow}',
+            CASE WHEN found IS NOT NULL THEN 'the line has ' || found || ' fields but the header has ${header.length}' ||
+                   CASE WHEN found > ${header.length} AND regexp_matches(csv_line, '\\d,\\d') AND NOT regexp_matches(csv_line, '\\d\\.\\d') THEN ' (decimal commas in a comma-separated file? quote such numbers or separate the fields with ;)' ELSE '' END
+                 WHEN error_type = 'LINE SIZE OVER MAXIMUM' THEN 'the line is longer than ${MAX_LINE_BYTES} bytes'
+                 ELSE 'the CSV reader could not split the line: ' || split_part(error_message, chr(10), 1) END,
+            COALESCE(csv_line, '')
+          FROM (SELECT line, ${fields} AS found, first(error_type) AS error_type, first(error_message) AS error_message, first(csv_line) AS csv_line
+                FROM ${rejTable} GROUP BY line)`);
       }
       const [counts] = await db.rows<{ accepted: bigint; rejected: bigint }>(
         `SELECT (SELECT count(*) FROM ${T.incidents} WHERE import_id = ${importId}) AS accepted,
@@ -477,12 +544,56 @@ async function ingestOne(
 
 const firstLine = (s: string) => s.split('\n')[0];
 
-/** The local UTM zone of the median point (when the sample of the file had no usable point). */
-async function chooseCrs(db: SqlEngine, validCoords: string): Promise<string> {
+/** The date layouts (of `formats`) that values of the sample query match, most frequent first, at most three. */
+async function usedFormats(db: SqlEngine, sampleSql: string, formats: string[]): Promise<string[]> {
+  if (!formats.length) return [];
+  const [counts] = await db.rows<Record<string, bigint | number>>(
+    `SELECT ${formats.map((f, i) => `count(try_strptime(v, ${lit(f)})) AS f${i}`).join(', ')} FROM (${sampleSql})`);
+  return formats
+    .map((f, i) => ({ f, n: Number(counts[`f${i}`]) }))
+    .filter((c) => c.n > 0)
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 3)
+    .map((c) => c.f);
+}
+
+/**
+ * The local UTM zone of the median point (when the sample of the file had no usable point);
+ * null when no row has usable coordinates (then every row is rejected).
+ */
+async function chooseCrs(db: SqlEngine, validCoords: string): Promise<string | null> {
   const [c] = await db.rows<{ mlon: number | null; mlat: number | null }>(
     `SELECT median(lon) AS mlon, median(lat) AS mlat FROM stage WHERE ${validCoords}`);
-  if (c.mlon === null || c.mlat === null) throw new Error('no row has usable coordinates, so no planar CRS can be chosen');
+  if (c.mlon === null || c.mlat === null) return null;
   return utmCrsFor(c.mlon, c.mlat);
+}
+
+/** Great-circle distance in metres (haversine on a 6,371 km sphere). */
+const distanceM = (lon1: number, lat1: number, lon2: number, lat2: number) => {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * 6371000 * Math.asin(Math.min(1, Math.sqrt(a)));
+};
+
+/**
+ * A whole file with latitude and longitude swapped (columns mislabelled) centres far from the
+ * data already stored, and on it once swapped back. Such a file is refused with a message
+ * saying how to fix it, rather than imported somewhere else in the world. With nothing stored
+ * yet there is nothing to compare with; swapped rows among good ones are caught row by row.
+ */
+async function refuseSwappedFile(db: SqlEngine, name: string, mlon: number, mlat: number, lonCol: string, latCol: string): Promise<void> {
+  if (!(Math.abs(mlat) <= 180 && Math.abs(mlon) <= 90)) return;
+  const [c] = await db.rows<{ slon: number | null; slat: number | null }>(
+    `SELECT median(lon) AS slon, median(lat) AS slat FROM ${T.incidents}`);
+  if (c.slon === null || c.slat === null) return;
+  const asGiven = distanceM(mlon, mlat, c.slon, c.slat);
+  const swapped = distanceM(mlat, mlon, c.slon, c.slat);
+  if (asGiven > 500000 && swapped < 100000) {
+    throw new Error(`${name}: latitude and longitude look swapped in the whole file: its points centre on latitude ${mlat.toFixed(4)}, ` +
+      `longitude ${mlon.toFixed(4)}, ${Math.round(asGiven / 1000)} km from the incidents already stored, and ${Math.round(swapped / 1000)} km from them swapped. ` +
+      `Nothing of it was imported; exchange the names of the columns '${lonCol}' and '${latCol}' in its header ` +
+      `(command line: --map lon=${latCol},lat=${lonCol}) and import it again.`);
+  }
 }
 
 /**

@@ -75,6 +75,13 @@ export const RejectReason = {
   duplicateId: 'duplicate_id',
   /** The CSV reader could not split the line into the header's columns. */
   malformedRow: 'malformed_row',
+  /**
+   * Latitude and longitude swapped: the point as given lies outside the study area, swapped it
+   * lies inside. Rejected rather than corrected, so the source can be fixed (the raw row is kept).
+   */
+  swappedCoordinates: 'swapped_coordinates',
+  /** A valid date no incident can have: before 1900 or after the day of the import. */
+  implausibleDate: 'implausible_date',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 

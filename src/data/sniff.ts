@@ -13,11 +13,52 @@ export function isParquet(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31;
 }
 
-/** A GeoJSON document (after optional BOM and white space) starts with '{'. */
+/**
+ * A JSON document (after optional BOM and white space) starts with '{' (GeoJSON) or '[' (JSON,
+ * but not GeoJSON: read as JSON so the message says so instead of naming a bracket as a column).
+ */
 export function looksLikeJson(bytes: Uint8Array): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
-  return bytes[i] === 0x7b;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b;
+}
+
+/**
+ * UTF-16 text (Excel's "Unicode text" export): by its byte-order mark, or, without one, by the
+ * NUL high bytes of ASCII characters at every other position in the first KiB. Null otherwise.
+ */
+export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const n = Math.min(1024, bytes.length) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0, oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > 0.9 * pairs && evenZero === 0) return 'utf-16le';
+  if (evenZero > 0.9 * pairs && oddZero === 0) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Excel writes `sep=;` as the first line of a CSV to name its delimiter. Returns the delimiter
+ * and the length in bytes of that line (with its line break and any UTF-8 BOM before it).
+ */
+export function excelSeparatorLine(bytes: Uint8Array): { delimiter: string; length: number } | null {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(start, start + 16));
+  const m = /^"?sep=(.)"?(\r\n|\n|\r)/i.exec(head);
+  if (!m) return null;
+  return { delimiter: m[1], length: start + new TextEncoder().encode(m[0]).length };
+}
+
+/** True when at least two and half of the header names read as numbers or dates: the file has no header row. */
+export function headerLooksLikeData(header: string[]): boolean {
+  const numeric = header.filter((h) => /^\s*[-+]?\.?\d/.test(h)).length;
+  return numeric >= 2 && numeric * 2 >= header.length;
 }
 
 /**
@@ -34,7 +75,7 @@ export function binaryShare(bytes: Uint8Array, limit = 8192): number {
   return n ? bad / n : 0;
 }
 
-export type TextEncoding = 'utf-8' | 'windows-1257' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'windows-1257' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 /** True when every byte sequence is valid UTF-8 (a cut multi-byte character at the end is allowed). */
 export function isUtf8(bytes: Uint8Array, truncated = false): boolean {
