@@ -17,9 +17,13 @@ export interface BoundaryFeature {
   bbox: [number, number, number, number];
 }
 
+/** What a layer's polygons are, from the property that labels them: names the area column. */
+export type BoundaryKind = 'beat' | 'district' | 'lsoa' | 'area';
+
 export interface BoundaryLayer {
   /** Shown in the methods section (usually the file name). */
   name: string;
+  kind: BoundaryKind;
   features: BoundaryFeature[];
 }
 
@@ -48,6 +52,7 @@ export function readBoundaryLayer(name: string, input: string | unknown): Bounda
     throw new RangeError(`${name}: not JSON (${(e as Error).message})`);
   }
   const features: BoundaryFeature[] = [];
+  const keys = new Map<string, number>();
   for (const f of json?.features ?? []) {
     const g = f?.geometry;
     const polys = g?.type === 'Polygon' ? [g.coordinates as Position[][]] : g?.type === 'MultiPolygon' ? (g.coordinates as Position[][][]) : null;
@@ -73,10 +78,14 @@ export function readBoundaryLayer(name: string, input: string | unknown): Bounda
     }
     if (!rings.length) continue;
     const key = LABEL_KEYS.find((k) => f.properties?.[k] != null && String(f.properties[k]).trim() !== '');
+    if (key) keys.set(key, (keys.get(key) ?? 0) + 1);
     features.push({ label: key ? String(f.properties![key]).trim() : String(features.length + 1), rings, bbox });
   }
   if (!features.length) throw new RangeError(`${name}: no Polygon or MultiPolygon features`);
-  return { name, features };
+  let main = '';
+  for (const [k, v] of keys) if (v > (keys.get(main) ?? 0)) main = k;
+  const kind: BoundaryKind = /beat/i.test(main) ? 'beat' : /dist/i.test(main) ? 'district' : /lsoa/i.test(main) ? 'lsoa' : 'area';
+  return { name, kind, features };
 }
 
 /** Is (lon, lat) inside the feature (even-odd over all its rings)? */

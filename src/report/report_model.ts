@@ -40,7 +40,7 @@ import { emergingHotSpots, EMERGING_CATEGORIES, EMERGING_ALPHA, type EmergingCat
 import { timeProfiles } from '../stats/time_profiles.ts';
 import { countsBetween, defaultForecastMethods, prepareForecastData } from '../stats/forecast_methods.ts';
 import { backtestForecasts, evaluateMonth } from '../stats/forecast_evaluation.ts';
-import { featureAt, type BoundaryLayer } from './boundaries.ts';
+import { featureAt, type BoundaryKind, type BoundaryLayer } from './boundaries.ts';
 import { formatMonth, parseMonth } from './report_months.ts';
 
 /** A patrol shift: `hours` hours from `startHour` (wrapping past midnight). */
@@ -201,7 +201,7 @@ export interface ReportModel {
     trend: { months: string[]; counts: number[] };
   };
   /** Counts by area (the finest boundary layer, else the incidents' area codes); null when neither. */
-  areas: { source: 'boundary' | 'area_code'; layer: string; rows: CountRow[]; outside: CountRow | null } | null;
+  areas: { source: 'boundary' | 'area_code'; layer: string; kind: BoundaryKind; rows: CountRow[]; outside: CountRow | null } | null;
   map: {
     extent: Extent;
     grid: Grid;
@@ -215,7 +215,7 @@ export interface ReportModel {
     kde: { grid: Grid; density: number[]; max: number };
     incidents: [number, number][];
     streets: { roadClass: number; lines: number[][] }[];
-    boundaries: { name: string; features: { label: string; rings: number[][]; labelAt: [number, number] }[] }[];
+    boundaries: { name: string; kind: BoundaryKind; features: { label: string; rings: number[][]; labelAt: [number, number] }[] }[];
     areaLayer: number;
   };
   top: TopSpot[];
@@ -229,6 +229,8 @@ export interface ReportModel {
     /** Category per analysis cell (index into EMERGING_CATEGORIES). */
     category: number[];
     changed: number;
+    /** Cells in a hot-spot category now that were not in one a month earlier. */
+    newlyHot: number;
     changes: EmergingChange[];
     transitions: { from: EmergingCategory; to: EmergingCategory; cells: number }[];
   } | null;
@@ -408,6 +410,7 @@ export function buildReportModel(input: ReportInput, params: ReportParams): Repo
   const toPlanar = boundaries.length ? projector('EPSG:4326', inc.crs) : null;
   const planarBoundaries = boundaries.map((layer) => ({
     name: layer.name,
+    kind: layer.kind,
     features: layer.features.map((f) => {
       const rings = f.rings.map((r) => {
         const out: number[] = [];
@@ -496,12 +499,14 @@ export function buildReportModel(input: ReportInput, params: ReportParams): Repo
     const changes: EmergingChange[] = [];
     const transitions = new Map<string, number>();
     let changed = 0;
+    let newlyHot = 0;
     if (before) {
       for (let c = 0; c < cells; c++) {
         if (!mask[c] || now.category[c] === before.category[c]) continue;
         changed++;
         const from = EMERGING_CATEGORIES[before.category[c]];
         const to = EMERGING_CATEGORIES[now.category[c]];
+        if (to.endsWith('_hot') && !from.endsWith('_hot')) newlyHot++;
         const key = `${from}>${to}`;
         transitions.set(key, (transitions.get(key) ?? 0) + 1);
         const [x, y] = cellCentre(grid, c);
@@ -523,6 +528,7 @@ export function buildReportModel(input: ReportInput, params: ReportParams): Repo
       previousCounts: before ? before.counts : null,
       category: Array.from(now.category),
       changed,
+      newlyHot,
       changes,
       transitions: [...transitions].map(([key, cellsN]) => {
         const [from, to] = key.split('>') as [EmergingCategory, EmergingCategory];
@@ -619,7 +625,7 @@ export function buildReportModel(input: ReportInput, params: ReportParams): Repo
     const rows = layer.features.map((f, j) => row(f.label, counts[0][j], counts[1][j], counts[2][j], sums[j]));
     rows.sort((a, b) => b.month - a.month || (b.mean12 ?? 0) - (a.mean12 ?? 0) || a.label.localeCompare(b.label, undefined, { numeric: true }));
     const out = row('', counts[0][nf], counts[1][nf], counts[2][nf], sums[nf]);
-    areas = { source: 'boundary', layer: layer.name, rows, outside: out.month + (out.previous ?? 0) + (out.lastYear ?? 0) + (out.mean12 ?? 0) > 0 ? out : null };
+    areas = { source: 'boundary', layer: layer.name, kind: layer.kind, rows, outside: out.month + (out.previous ?? 0) + (out.lastYear ?? 0) + (out.mean12 ?? 0) > 0 ? out : null };
   } else if (inc.areas.length > 1) {
     const na = inc.areas.length;
     const counts = areaMonths.map(() => new Float64Array(na));
@@ -637,7 +643,7 @@ export function buildReportModel(input: ReportInput, params: ReportParams): Repo
     }
     rows.sort((a, b) => b.month - a.month || (b.mean12 ?? 0) - (a.mean12 ?? 0) || a.label.localeCompare(b.label, undefined, { numeric: true }));
     const unknown = row('', counts[0][0], counts[1][0], counts[2][0], sums[0]);
-    areas = { source: 'area_code', layer: '', rows, outside: unknown.month + (unknown.previous ?? 0) + (unknown.lastYear ?? 0) > 0 ? unknown : null };
+    areas = { source: 'area_code', layer: '', kind: inc.areas.some((a) => /^E0\d{7}$|^W0\d{7}$/.test(a)) ? 'lsoa' : 'area', rows, outside: unknown.month + (unknown.previous ?? 0) + (unknown.lastYear ?? 0) > 0 ? unknown : null };
   }
 
   // When: day-of-week x hour over the 12 months ending at T, and the month itself.
