@@ -26,14 +26,14 @@ export function drawTopTable(host: HTMLElement, r: AnalysisResult, i18n: I18n, o
       button.setAttribute('aria-pressed', 'true');
       onShow(c);
     });
-    const change = c.lastMonth - c.previousMonth;
+    const change = c.previousMonth === null ? null : c.lastMonth - c.previousMonth;
     return el('tr', { 'data-cell': c.cell, class: selected === c.cell ? 'selected' : '' },
       el('td', { class: 'num' }, i18n.n(c.rank)),
       el('th', { scope: 'row' }, button),
       el('td', {}, c.beat || '—'),
       el('td', {}, c.street || '—'),
       el('td', { class: 'num' }, i18n.n(c.count)),
-      el('td', { class: 'num' }, `${i18n.n(c.lastMonth)} (${signed.format(change)})`),
+      el('td', { class: 'num', title: change === null ? t('top.noPrevious') : null }, `${i18n.n(c.lastMonth)} (${change === null ? '–' : signed.format(change)})`),
       el('td', { class: 'gi', title: t(`gi.${c.bin}` as MessageKey) },
         el('span', { class: 'swatch', style: `background:${c.bin ? GI_BIN_COLOURS[c.bin + 3] : 'transparent'}`, 'aria-hidden': 'true' }),
         c.bin ? `${c.bin > 0 ? '+' : '−'}${Math.abs(c.bin)}` : '0'));

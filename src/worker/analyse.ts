@@ -151,6 +151,8 @@ export async function analyse(
   const sx = new Float64Array(m), sy = new Float64Array(m);
   const sm = new Int32Array(m);
   let minMonth = Infinity, maxMonth = -Infinity;
+  let firstStored = Infinity;
+  for (let i = 0; i < cols.n; i++) if (cols.monthIndex[i] < firstStored) firstStored = cols.monthIndex[i];
   for (let k = 0; k < m; k++) {
     const i = sel[k];
     sx[k] = cols.xs[i];
@@ -269,7 +271,7 @@ export async function analyse(
     return {
       rank: r + 1, cell: c, col, row, lon, lat, ring, beat,
       street: ctx.streets ? nearestStreetName(ctx.streets, lon, lat) : '',
-      count: counts[c], lastMonth: lastN, previousMonth: prevN, z: gi.z[c], bin: bins[c],
+      count: counts[c], lastMonth: lastN, previousMonth: lastMonth !== null && lastMonth - 1 >= firstStored ? prevN : null, z: gi.z[c], bin: bins[c],
     };
   });
   await lap('top');

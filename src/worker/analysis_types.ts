@@ -52,9 +52,9 @@ export interface TopCell {
   street: string;
   /** Incidents in the cell over the selected period. */
   count: number;
-  /** Incidents in the last month of the period, and in the month before it. */
+  /** Incidents in the last month of the period, and in the month before it (null when the data start after it). */
   lastMonth: number;
-  previousMonth: number;
+  previousMonth: number | null;
   /** Gi* z and significance bin (-3..3) of the cell. */
   z: number;
   bin: number;

@@ -166,6 +166,20 @@ describe('the analyst workspace', () => {
     expect([...seen].some((s) => s.startsWith("Show cell")), [...seen].join(" | ")).toBe(true);
   });
 
+  it('says "times unknown" for month-only data instead of inventing hours', async () => {
+    const n = await drawnCount();
+    await app.page.getByLabel('Import incidents', { exact: true }).setInputFiles(join(root, 'test/fixtures/police_uk/2019-07-city-of-london-street.csv'));
+    await drawnAfter(n);
+    await attr(app.page.locator('#map'), 'data-selected').toBe('820');
+    await text(app.page.locator('#dow-hour-chart')).toBe('Times unknown: these data give only the month or the date, so no hours are shown.');
+    expect(await app.page.locator('#dow-hour-chart svg').count()).toBe(0);
+    expect(await app.page.getByLabel('From hour').isDisabled()).toBe(true);
+    expect(await app.page.getByRole('checkbox', { name: 'Mon' }).isDisabled()).toBe(true);
+    // The month before July 2019 is not in the data: no change is claimed.
+    await text(app.page.locator('#top-spots tbody tr').first().locator('td').nth(4)).toMatch(/^\d+ \(–\)$/);
+    await app.screenshot('workspace-month-only');
+  });
+
   it('made no request to any other origin, and nothing failed', () => {
     expect(app.foreign()).toEqual([]);
     expect(app.failed).toEqual([]);
