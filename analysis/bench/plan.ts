@@ -164,6 +164,7 @@ if (sweep) {
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     console.log(`\n${n} candidates — plan / hand-style: mean ${mean(rh).toFixed(2)}, min ${Math.min(...rh).toFixed(2)}, max ${Math.max(...rh).toFixed(2)}; ` +
       `plan / greedy: mean ${mean(rg).toFixed(2)}, min ${Math.min(...rg).toFixed(2)}, max ${Math.max(...rg).toFixed(2)}; ` +
-      `plans below greedy: ${rg.filter((x) => x < 1).length} of ${rg.length}.`);
+      `plans below greedy (by more than 1e-9, float sums): ${rg.filter((x) => x < 1 - 1e-9).length} of ${rg.length}; ` +
+      `plans stopped by the time limit: ${all.filter((r) => r.stoppedBy === 'time').length}.`);
   }
 }
