@@ -10,7 +10,7 @@
  */
 import { cellIndexOf, extentOf, gridForExtent, type Grid } from '../../stats/grid.ts';
 import type { ShiftWindow } from './shift_window.ts';
-import { isViolentCategory, violentCategoryFragments } from './violent_categories.ts';
+import { violentCategoryMask } from './violent_categories.ts';
 import { weekdaysInMonths, windowWeights } from './window_weights.ts';
 
 /** The incident columns the planner reads (a structural subset of IncidentColumns). */
@@ -78,9 +78,8 @@ export function windowHotSpots(inc: PlanIncidents, window: ShiftWindow, options:
   const days = weekdaysInMonths(firstMonth, lastMonth);
   const weights = windowWeights(window, inc.hour, inc.dow, days);
 
-  const fragments = options.violentFragments ?? violentCategoryFragments;
   const cats = inc.categories;
-  const violent = Uint8Array.from(cats, (c) => (isViolentCategory(c, fragments) ? 1 : 0));
+  const violent = violentCategoryMask(cats, options.violentFragments);
   const wanted = options.valueCategories?.length ? new Set(options.valueCategories.map((c) => c.toLowerCase())) : null;
   const counted = Uint8Array.from(cats, (c) => (wanted === null || wanted.has(c.toLowerCase()) ? 1 : 0));
 
