@@ -59,30 +59,56 @@ export function loadedDataset(cols: IncidentColumns): LoadedDataset {
 const tick = () => new Promise<void>((ok) => setTimeout(ok, 0));
 
 /**
- * The study-area mask of hullMask (stats/study_area.ts), computed from fewer points: the convex
- * hull of all points equals the hull of each grid column's lowest and highest point, and the
- * cells holding an incident are marked from a count. Same mask, without sorting a million points.
+ * The study-area mask of hullMask (stats/study_area.ts), without sorting a million points: points
+ * strictly inside the octagon of the extreme points in eight directions (Akl & Toussaint 1978)
+ * cannot be corners of the convex hull, so the hull is taken over the others only; cells holding
+ * an incident are marked from one pass. Same mask as hullMask(grid, xs, ys).
  */
-function studyMask(grid: Grid, xs: Float64Array, ys: Float64Array): Uint8Array {
+export function studyMask(grid: Grid, xs: Float64Array, ys: Float64Array): Uint8Array {
   const { x0, y0, cellSizeM: s, width, height } = grid;
-  const lo = new Float64Array(width).fill(Infinity), hi = new Float64Array(width).fill(-Infinity);
-  const loX = new Float64Array(width), hiX = new Float64Array(width);
+  const n = xs.length;
   const occupied = new Uint8Array(width * height);
-  for (let i = 0; i < xs.length; i++) {
-    const col = Math.floor((xs[i] - x0) / s);
-    const row = Math.floor((ys[i] - y0) / s);
-    if (!(col >= 0 && col < width && row >= 0 && row < height)) continue;
-    occupied[col + row * width] = 1;
-    if (ys[i] < lo[col]) { lo[col] = ys[i]; loX[col] = xs[i]; }
-    if (ys[i] > hi[col]) { hi[col] = ys[i]; hiX[col] = xs[i]; }
+  // Extreme points along x, y, x + y and x - y (both ways).
+  const best = new Float64Array(8).fill(-Infinity);
+  const at = new Int32Array(8).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const x = xs[i], y = ys[i];
+    if (!(Number.isFinite(x) && Number.isFinite(y))) continue;
+    const col = Math.floor((x - x0) / s), row = Math.floor((y - y0) / s);
+    if (col >= 0 && col < width && row >= 0 && row < height) occupied[col + row * width] = 1;
+    if (x > best[0]) { best[0] = x; at[0] = i; }
+    if (x + y > best[1]) { best[1] = x + y; at[1] = i; }
+    if (y > best[2]) { best[2] = y; at[2] = i; }
+    if (y - x > best[3]) { best[3] = y - x; at[3] = i; }
+    if (-x > best[4]) { best[4] = -x; at[4] = i; }
+    if (-x - y > best[5]) { best[5] = -x - y; at[5] = i; }
+    if (-y > best[6]) { best[6] = -y; at[6] = i; }
+    if (x - y > best[7]) { best[7] = x - y; at[7] = i; }
   }
-  const rx: number[] = [], ry: number[] = [];
-  for (let col = 0; col < width; col++) {
-    if (lo[col] === Infinity) continue;
-    rx.push(loX[col], hiX[col]);
-    ry.push(lo[col], hi[col]);
+  // The octagon, counter-clockwise (directions in angular order), repeated corners dropped.
+  const poly: [number, number][] = [];
+  for (let k = 0; k < 8; k++) {
+    if (at[k] < 0) continue;
+    const p: [number, number] = [xs[at[k]], ys[at[k]]];
+    const q = poly[poly.length - 1];
+    if (!q || q[0] !== p[0] || q[1] !== p[1]) poly.push(p);
   }
-  const mask = hullMask(grid, rx, ry);
+  while (poly.length > 1 && poly[0][0] === poly[poly.length - 1][0] && poly[0][1] === poly[poly.length - 1][1]) poly.pop();
+  const strictlyInside = (x: number, y: number) => {
+    if (poly.length < 3) return false;
+    for (let e = 0; e < poly.length; e++) {
+      const a = poly[e], b = poly[(e + 1) % poly.length];
+      if (!((b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0]) > 0)) return false;
+    }
+    return true;
+  };
+  const cx: number[] = [], cy: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!(Number.isFinite(xs[i]) && Number.isFinite(ys[i])) || strictlyInside(xs[i], ys[i])) continue;
+    cx.push(xs[i]);
+    cy.push(ys[i]);
+  }
+  const mask = hullMask(grid, cx, cy);
   for (let c = 0; c < mask.length; c++) if (occupied[c]) mask[c] = 1;
   return mask;
 }
