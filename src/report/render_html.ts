@@ -133,7 +133,9 @@ svg .top text { font-weight: 700; fill: #000; }
 .legend .ramp { display: inline-flex; align-items: center; gap: 0; }
 .legend .ramp span.step { display: inline-block; width: 6mm; height: 3mm; }
 .legend .ramp span.lab { margin: 0 1mm; }
-.two { display: grid; grid-template-columns: 1fr 1fr; gap: 5mm; align-items: start; }
+.two { display: grid; grid-template-columns: 1.05fr 1fr; gap: 4mm; align-items: start; }
+.two table { font-size: 7.9pt; }
+td.cat { white-space: nowrap; }
 .keep { break-inside: avoid; }
 .page { break-before: page; }
 .mono { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 7.2pt; word-break: break-all; }
@@ -313,6 +315,7 @@ class Renderer {
       (i) => (i === hi || i === ly || (hi - i) % 3 === 0 ? this.f.monthShort(tr0.months[i]) : ''),
       tr(this.lang, 'trendTitle', { from: this.f.monthShort(tr0.months[0]), to: this.f.monthShort(tr0.months[tr0.months.length - 1]) }),
       (x) => this.f.num(x),
+      tr0.months.map((mo) => `trend.${mo}`),
     );
     const cats = m.headline.categories;
     return `<section class="headline page">
@@ -370,7 +373,7 @@ ${m.top.length ? `<table><thead>${head}</thead><tbody>${rows}</tbody></table>` :
     const e = m.emerging;
     if (!e) return `<section class="emerging page"><h2>${this.h('secEmerging', { from: '', to: this.f.monthShort(m.month) })}</h2><p>${this.h('emergingTooShort', { month: this.f.month(m.month) })}</p></section>`;
     const cats = EMERGING_CATEGORIES.filter((c) => c !== 'no_pattern' && ((e.counts[c] ?? 0) > 0 || (e.previousCounts?.[c] ?? 0) > 0));
-    const catRows = cats.map((c) => `<tr><td>${this.catSwatch(c)}${this.catLabel(c)}</td>${this.fig(`emerging.${c}`, e.counts[c] ?? 0)}${e.previousCounts ? this.fig(`emerging.previous.${c}`, e.previousCounts[c] ?? 0) : '<td class="n">–</td>'}</tr>`).join('');
+    const catRows = cats.map((c) => `<tr><td class="cat">${this.catSwatch(c)}${this.catLabel(c)}</td>${this.fig(`emerging.${c}`, e.counts[c] ?? 0)}${e.previousCounts ? this.fig(`emerging.previous.${c}`, e.previousCounts[c] ?? 0) : '<td class="n">–</td>'}</tr>`).join('');
     const catTable = cats.length
       ? `<table><thead><tr><th>${this.h('thCategoryE')}</th><th class="n">${this.h('thCellsNow')}</th><th class="n">${this.h('thCellsBefore')}</th></tr></thead><tbody>${catRows}</tbody></table>`
       : `<p>${this.h('emergingNone')}</p>`;
@@ -404,7 +407,7 @@ ${changes}
         hour: tr(this.lang, 'hour'),
         month: tr(this.lang, 'monthHours', { month: this.f.month(this.m.month), known: this.f.num(t.monthKnown) }),
       });
-      body = `<figure>${chart}</figure><p class="caption">${this.h('timeCaption', { from: this.f.monthShort(t.from), to: this.f.monthShort(t.to), known: this.f.num(t.known), total: this.f.num(total) })}</p>`;
+      body = `<figure>${chart}</figure><p class="caption" data-fig="time.total" data-value="${total}">${this.h('timeCaption', { from: this.f.monthShort(t.from), to: this.f.monthShort(t.to), known: this.f.num(t.known), total: this.f.num(total) })}</p>`;
       if (t.unknown > 0) body += `<p class="note" data-fig="time.unknown" data-value="${t.unknown}">${this.h('timeUnknownNote', { unknown: this.f.num(t.unknown), total: this.f.num(total) })}</p>`;
     }
     return `<section class="time keep">

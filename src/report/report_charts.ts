@@ -14,7 +14,8 @@ function svg(width: number, height: number, label: string, body: string): string
 
 /**
  * Monthly counts as bars; `highlight` marks the report month (dark) and `secondary` the same month
- * last year (mid), -1 for none. `tickLabel(i)` labels month i ('' for none).
+ * last year (mid), -1 for none. `tickLabel(i)` labels month i ('' for none); `figKeys[i]`, when
+ * given, is written on bar i as data-fig with the count as data-value.
  */
 export function trendChartSvg(
   counts: readonly number[],
@@ -23,6 +24,7 @@ export function trendChartSvg(
   tickLabel: (i: number) => string,
   label: string,
   numberLabel: (x: number) => string,
+  figKeys?: readonly string[],
 ): string {
   const W = 1000, H = 210, left = 42, right = 8, top = 14, bottom = 34;
   const x = scaleBand<number>().domain(counts.map((_, i) => i)).range([left, W - right]).paddingInner(0.18).paddingOuter(0.1);
@@ -35,7 +37,8 @@ export function trendChartSvg(
   counts.forEach((c, i) => {
     const fill = i === highlight ? '#3f007d' : i === secondary ? '#9e9ac8' : '#cfcde3';
     const bx = x(i)!, bw = x.bandwidth();
-    body += `<rect x="${f1(bx)}" y="${f1(y(c))}" width="${f1(bw)}" height="${f1(y(0) - y(c))}" fill="${fill}"/>`;
+    const fig = figKeys?.[i] ? ` data-fig="${escapeHtml(figKeys[i])}" data-value="${c}"` : '';
+    body += `<rect x="${f1(bx)}" y="${f1(y(c))}" width="${f1(bw)}" height="${f1(y(0) - y(c))}" fill="${fill}"${fig}/>`;
     if (i === highlight || i === secondary) {
       body += `<text x="${f1(bx + bw / 2)}" y="${f1(y(c) - 4)}" font-size="13" text-anchor="middle" font-weight="700">${escapeHtml(numberLabel(c))}</text>`;
     }
@@ -100,13 +103,13 @@ export function dowHourChartSvg(
 
 /** Horizontal bars (value per row), the marked rows dark; for the backtest's mean PAI. */
 export function barsSvg(rows: readonly { label: string; value: number | null; mark: boolean }[], label: string, numberLabel: (x: number) => string): string {
-  const W = 1000, left = 330, right = 60, rowH = 26, top = 6;
+  const W = 1000, left = 430, right = 60, rowH = 26, top = 6;
   const H = top + rows.length * rowH + 6;
   const x = scaleLinear().domain([0, Math.max(1, d3max(rows, (r) => r.value ?? 0) ?? 1)]).range([left, W - right]);
   let body = '';
   rows.forEach((r, i) => {
     const yy = top + i * rowH;
-    body += `<text x="${left - 8}" y="${yy + rowH / 2}" font-size="14" text-anchor="end" dy="0.35em"${r.mark ? ' font-weight="700"' : ''}>${escapeHtml(r.label)}</text>`;
+    body += `<text x="${left - 8}" y="${yy + rowH / 2}" font-size="13.5" text-anchor="end" dy="0.35em"${r.mark ? ' font-weight="700"' : ''}>${escapeHtml(r.label)}</text>`;
     if (r.value !== null) {
       body += `<rect x="${left}" y="${yy + 4}" width="${f1(x(r.value) - left)}" height="${rowH - 8}" fill="${r.mark ? '#3f007d' : '#bcbddc'}"/>`;
       body += `<text x="${f1(x(r.value) + 5)}" y="${yy + rowH / 2}" font-size="13.5" dy="0.35em">${escapeHtml(numberLabel(r.value))}</text>`;
