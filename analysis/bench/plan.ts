@@ -20,6 +20,17 @@
  * runs with 400 candidates show the planner where the stops do not all fit.
  *
  *   npx tsx analysis/bench/plan.ts [--seconds 10] [--sweep-seconds 2] [--candidates 150 400] [--no-sweep] [--seed 1]
+ *
+ * Recorded 2025 run (Node 20.20, 2-core AMD EPYC shared with other jobs, load average ~5.5, so
+ * times are pessimistic): 54,405 nodes / 85,651 edges; read + node + largest component + 3 graphs
+ * + 3 strong components 1.09 s; 100 × 100 matrix 1.49 s car, 1.40 s foot (0.77 / 0.80 s in a
+ * quieter earlier run). District 14, Friday 16:00 + 8 h, 150 candidates: prepare 1.09 s, solve +
+ * baselines + paths 0.33 s (every candidate covered: 7 units of 8 h can take ~220 stops), covered
+ * 0.410 expected assaults per shift vs hand-style 0.148 (2.78×) and greedy 0.408 (1.00×). Over
+ * 7 days × 3 shifts: plan / hand-style 1.96–2.96× (mean 2.36), plan / greedy 1.00–1.04× (mean
+ * 1.01) with 150 candidates; with 400 candidates 1.96–3.12× and 1.00–1.20× (mean 1.03). The demo
+ * has only 3,763 assaults in 10 years, so an 8-hour window has ~150–450 cells with any incident
+ * and the units can visit nearly all of them: greedy is then close to the plan.
  */
 import { cpus } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
