@@ -21,7 +21,7 @@
  *
  *   npx tsx analysis/bench/plan.ts [--seconds 10] [--sweep-seconds 2] [--candidates 150 400] [--no-sweep] [--seed 1]
  *
- * Recorded 2025 run (Node 20.20, 2-core AMD EPYC shared with other jobs, load average ~5.5, so
+ * A recorded run (Node 20.20, 2-core AMD EPYC shared with other jobs, load average ~5.5, so
  * times are pessimistic): 54,405 nodes / 85,651 edges; read + node + largest component + 3 graphs
  * + 3 strong components 1.09 s; 100 × 100 matrix 1.49 s car, 1.40 s foot (0.77 / 0.80 s in a
  * quieter earlier run). District 14, Friday 16:00 + 8 h, 150 candidates: prepare 1.09 s, solve +
