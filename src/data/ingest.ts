@@ -262,7 +262,12 @@ async function ingestOne(
     try {
       header = (await db.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader}`)).map((r) => r.column_name);
     } catch (e) {
-      throw new Error(`${src.name}: DuckDB could not read it as ${prep.kind === 'parquet' ? 'Parquet' : 'CSV'}: ${firstLine((e as Error).message)}`);
+      const message = (e as Error).message;
+      const tooLong = /Maximum line size of \d+ bytes exceeded\. Actual Size: ?(\d+)/.exec(message);
+      if (tooLong) {
+        throw new Error(`${src.name}: a line is ${tooLong[1]} bytes long, more than the ${MAX_LINE_BYTES} a row may have; nothing of the file was imported`);
+      }
+      throw new Error(`${src.name}: DuckDB could not read it as ${prep.kind === 'parquet' ? 'Parquet' : 'CSV'}: ${firstLine(message)}`);
     }
     const format = prep.format === 'generic' ? detectFormat(header) : prep.format;
     const mapping = detectMapping(header, { ...prep.mapping, ...options.mapping });
@@ -356,7 +361,11 @@ async function ingestOne(
           ${dayTs} IS NOT NULL AS date_known,
           ${text(dateCol)} AS date_text,
           ${num(cx)} AS ${coordA}, ${num(cy)} AS ${coordB},
-          CASE WHEN ${num(cx)} IS NULL OR ${num(cy)} IS NULL THEN concat_ws(' / ', ${text(cx)}, ${text(cy)}) END AS coord_text,
+          CASE WHEN ${num(cx)} IS NULL OR ${num(cy)} IS NULL THEN
+            CASE WHEN ${text(cx)} IS NULL AND ${text(cy)} IS NULL THEN 'coordinates are blank'
+                 WHEN ${text(cx)} IS NULL THEN ${lit(`column '${cx}' is blank`)}
+                 WHEN ${text(cy)} IS NULL THEN ${lit(`column '${cy}' is blank`)}
+                 ELSE 'coordinates are not numbers: ' || ${text(cx)} || ' / ' || ${text(cy)} END END AS coord_text,
           ${category} AS category_raw,
           lower(CASE WHEN contains(trim(${category}), '  ') THEN regexp_replace(trim(${category}), '\\s+', ' ', 'g') ELSE trim(${category}) END) AS category,
           ${text(mapping.location)} AS location_text,
@@ -383,7 +392,8 @@ async function ingestOne(
       // Row numbers: the k-th good record is record k + (malformed records before it). The j-th
       // malformed line L has L - 1 - j good records before it, so good row k + 1 > L - j moves by j.
       if (malformed) {
-        await db.run(`CREATE OR REPLACE TEMP TABLE malformed AS SELECT line - j AS key, j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM ${rejTable}))`);
+        // Consecutive malformed lines share a key: the good row after them moves by the last j.
+        await db.run(`CREATE OR REPLACE TEMP TABLE malformed AS SELECT line - j AS key, max(j) AS j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM ${rejTable})) GROUP BY key`);
         await db.run(`CREATE OR REPLACE TEMP TABLE stage AS SELECT s.* REPLACE (s.src_row + COALESCE(m.j, 0) AS src_row) FROM stage s ASOF LEFT JOIN malformed m ON s.src_row > m.key`);
       }
 
@@ -461,7 +471,7 @@ async function ingestOne(
           WHERE e.incident_id IS NOT NULL OR (r.first_row IS NOT NULL AND ok.src_row <> r.first_row))
         SELECT s.src_row, ${decidedReason} AS reason,
           CASE ${decidedReason}
-            WHEN '${R.noCoordinates}' THEN CASE WHEN coord_text IS NULL OR coord_text = '' THEN 'coordinates are blank' ELSE 'coordinates are not numbers: ' || coord_text END
+            WHEN '${R.noCoordinates}' THEN COALESCE(coord_text, 'coordinates are blank')
             WHEN '${R.zeroCoordinates}' THEN 'coordinates are 0/0 (not geocoded)'
             WHEN '${R.swappedCoordinates}' THEN 'latitude and longitude look swapped: longitude ' || lon || ', latitude ' || lat || ' is outside ${areaNote.replaceAll("'", "''")}, swapped it is inside'
             WHEN '${R.invalidCoordinates}' THEN 'longitude/latitude out of range: ' || lon || ', ' || lat
@@ -501,7 +511,7 @@ async function ingestOne(
         const fields = `COALESCE(max(${found}) FILTER (WHERE error_type = 'TOO MANY COLUMNS'), min(${found}) FILTER (WHERE error_type = 'MISSING COLUMNS'))`;
         await db.run(`INSERT INTO ${T.rejects}
           SELECT ${importId}, ${lit(src.name)}, line, '${R.malformedRow}',
-            CASE WHEN found IS NOT NULL THEN 'the line has ' || found || ' fields but the header has ${header.length}' ||
+            CASE WHEN found IS NOT NULL THEN 'the line has ' || found || CASE WHEN found = 1 THEN ' field' ELSE ' fields' END || ' but the header has ${header.length}' ||
                    CASE WHEN found > ${header.length} AND regexp_matches(csv_line, '\\d,\\d') AND NOT regexp_matches(csv_line, '\\d\\.\\d') THEN ' (decimal commas in a comma-separated file? quote such numbers or separate the fields with ;)' ELSE '' END
                  WHEN error_type = 'LINE SIZE OVER MAXIMUM' THEN 'the line is longer than ${MAX_LINE_BYTES} bytes'
                  ELSE 'the CSV reader could not split the line: ' || split_part(error_message, chr(10), 1) END,
