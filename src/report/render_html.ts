@@ -123,6 +123,7 @@ tr.rec td { font-weight: 700; background: #f2f0f7; }
 .swatch { display: inline-block; width: 3.2mm; height: 3.2mm; border: 0.2mm solid #777; vertical-align: -0.5mm; margin-right: 1mm; }
 figure { margin: 0; break-inside: avoid; }
 svg.map { display: block; width: 100%; height: auto; }
+section.map svg.map { max-height: 138mm; }
 svg.chart { display: block; width: 100%; height: auto; font-family: inherit; }
 svg text { font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; }
 svg .area-label { font-weight: 700; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
@@ -359,8 +360,8 @@ ${table}
 
   topSpots(): string {
     const m = this.m;
-    const head = `<tr><th class="n">${this.h('thRank')}</th><th>${this.areaColumn()}</th><th>${this.h('thStreet')}</th><th class="n">${escapeHtml(this.f.monthShort(m.month))}</th><th class="n">${escapeHtml(this.f.monthShort(m.previousMonth))}</th><th class="n">${this.h('thLast12')}</th><th>${this.h('thGi')}</th><th>${this.h('thEmerging')}</th></tr>`;
-    const rows = m.top.map((t) => `<tr><td class="n">${t.rank}</td><td data-fig="top.${t.rank}.area">${escapeHtml(t.area) || '–'}</td><td data-fig="top.${t.rank}.street">${t.street ? escapeHtml(t.street) : this.h('unnamed')}</td>${this.fig(`top.${t.rank}.month`, t.month)}${this.fig(`top.${t.rank}.previous`, t.previous)}${this.fig(`top.${t.rank}.last12`, t.last12)}<td>${t.bin ? `<span class="swatch" style="background:${GI_COLOURS[t.bin + 3]}"></span>` : ''}${this.giLabel(t.bin)} <span class="small-print">z ${this.num(t.z, 2)}</span></td><td>${t.emerging && t.emerging !== 'no_pattern' ? this.catSwatch(t.emerging) : ''}${this.catLabel(t.emerging)}</td></tr>`).join('');
+    const head = `<tr><th class="n">${this.h('thRank')}</th><th>${this.areaColumn()}</th><th>${this.h('thStreet')}</th><th class="n">${escapeHtml(this.f.monthShort(m.month))}</th><th class="n">${escapeHtml(this.f.monthShort(m.previousMonth))}</th><th class="n">${this.h('thLast12')}</th><th>${this.h('thGi')}</th><th class="n">z</th><th>${this.h('thEmerging')}</th></tr>`;
+    const rows = m.top.map((t) => `<tr><td class="n">${t.rank}</td><td data-fig="top.${t.rank}.area">${escapeHtml(t.area) || '–'}</td><td data-fig="top.${t.rank}.street">${t.street ? escapeHtml(t.street) : this.h('unnamed')}</td>${this.fig(`top.${t.rank}.month`, t.month)}${this.fig(`top.${t.rank}.previous`, t.previous)}${this.fig(`top.${t.rank}.last12`, t.last12)}<td class="cat">${t.bin ? `<span class="swatch" style="background:${GI_COLOURS[t.bin + 3]}"></span>` : ''}${this.giLabel(t.bin)}</td><td class="n">${this.num(t.z, 2)}</td><td class="cat">${t.emerging && t.emerging !== 'no_pattern' ? this.catSwatch(t.emerging) : ''}${this.catLabel(t.emerging)}</td></tr>`).join('');
     return `<section class="top keep">
 <h2>${this.h('secTop', { n: m.params.topN })}</h2>
 ${m.top.length ? `<table><thead>${head}</thead><tbody>${rows}</tbody></table>` : `<p>${this.h('noTop')}</p>`}
@@ -371,7 +372,7 @@ ${m.top.length ? `<table><thead>${head}</thead><tbody>${rows}</tbody></table>` :
   emerging(): string {
     const m = this.m;
     const e = m.emerging;
-    if (!e) return `<section class="emerging page"><h2>${this.h('secEmerging', { from: '', to: this.f.monthShort(m.month) })}</h2><p>${this.h('emergingTooShort', { month: this.f.month(m.month) })}</p></section>`;
+    if (!e) return `<section class="emerging"><h2>${this.h('secEmerging', { from: '', to: this.f.monthShort(m.month) })}</h2><p>${this.h('emergingTooShort', { month: this.f.month(m.month) })}</p></section>`;
     const cats = EMERGING_CATEGORIES.filter((c) => c !== 'no_pattern' && ((e.counts[c] ?? 0) > 0 || (e.previousCounts?.[c] ?? 0) > 0));
     const catRows = cats.map((c) => `<tr><td class="cat">${this.catSwatch(c)}${this.catLabel(c)}</td>${this.fig(`emerging.${c}`, e.counts[c] ?? 0)}${e.previousCounts ? this.fig(`emerging.previous.${c}`, e.previousCounts[c] ?? 0) : '<td class="n">–</td>'}</tr>`).join('');
     const catTable = cats.length
@@ -388,7 +389,7 @@ ${m.top.length ? `<table><thead>${head}</thead><tbody>${rows}</tbody></table>` :
 <p class="caption">${this.h('transitions')}: ${trans}.</p>`;
     }
     const label = this.h('secEmerging', { from: this.f.monthShort(e.from), to: this.f.monthShort(e.to) });
-    return `<section class="emerging page">
+    return `<section class="emerging">
 <h2>${label}</h2>
 <div class="two keep"><figure>${emergingMapSvg(m, label)}</figure><div>${catTable}<p class="caption">${this.h('emergingCaption', { steps: e.steps, band: this.f.num(e.bandM.value), alpha: this.f.num(m.params.emergingAlpha, 2) })}${e.changes.length ? ` ${this.h('emergingOutline', { k: e.changes.length })}` : ''}</p></div></div>
 <h3>${this.h('changesTitle')}</h3>
