@@ -145,6 +145,15 @@ try {
       worker: await map.getAttribute('data-timings') ?? '',
       page: `panels ${await map.getAttribute('data-panels-ms')}, map layers ${await map.getAttribute('data-update-ms')}` });
   }
+  // Baseline for the frame gaps: panning the map, with no analysis running.
+  await app.page.locator('.maplibregl-canvas').focus();
+  await startFrameWatch(app);
+  const tp = performance.now();
+  for (let k = 0; k < 4; k++) {
+    await app.page.keyboard.press(k % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await app.page.waitForTimeout(400);
+  }
+  table.push({ step: 'baseline: pan the map with the keyboard (no analysis)', incidents: '', ms: performance.now() - tp, frameGapMs: await stopFrameWatch(app) });
   await app.screenshot('bench-1m');
   if (app.foreign().length) throw new Error(`requests to other origins: ${app.foreign().join(', ')}`);
   if (app.errors.length) console.error('page errors:', app.errors);
