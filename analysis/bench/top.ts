@@ -7,6 +7,7 @@
  * Run (sequentially; one instance at a time on one core):
  *   npx tsx analysis/bench/top.ts [--dir ../shared/bench/top] [--time-limit 1000] [--seed 1]
  *                                 [--stall N (iterations without gain before stopping)]
+ *                                 [--iterations N (cap; with a large --time-limit, runs are reproducible)]
  *                                 [--tune ruinShare=0.25,acceptShare=0.03 (see SearchTuning)]
  *                                 [--sets p1,p2,p3,p4,p7] [--only p4.2.a,...] [--verbose]
  *
@@ -36,6 +37,7 @@ export async function benchTop(argv: string[]): Promise<Row[]> {
   const timeLimitMs = opts.number('time-limit', 1000);
   const seed = opts.number('seed', 1);
   const stallIterations = opts.has('stall') ? opts.number('stall') : undefined;
+  const maxIterations = opts.has('iterations') ? opts.number('iterations') : undefined;
   // --tune ruinShare=0.3,acceptShare=0.02 (see SearchTuning)
   const tuning: Record<string, number> = {};
   for (const kv of opts.has('tune') ? opts.string('tune').split(',') : []) {
@@ -53,7 +55,7 @@ export async function benchTop(argv: string[]): Promise<Row[]> {
     if (!sets.includes(set) || (only && !only.has(name))) continue;
     const file = join(dir, 'instances', `${name}.txt`);
     const inst = parseChaoInstance(readFileSync(file, 'utf8'), file);
-    const res = solveTeamOrienteering(inst.problem, { seed, timeLimitMs, stallIterations, tuning });
+    const res = solveTeamOrienteering(inst.problem, { seed, timeLimitMs, stallIterations, maxIterations, tuning });
     // Independent check, on the instance's own points: stop i is point i + 1.
     const seen = new Set<number>();
     let score = 0;

@@ -38,6 +38,7 @@ import {
   planViolations, validatePatrolProblem, type PatrolProblem, type PlanLocks,
 } from './patrol_problem.ts';
 import { Random } from './random.ts';
+import { RoutePool } from './route_pool.ts';
 
 export interface TeamOrienteeringOptions {
   /** Seed of the search's random choices. Default 1. */
@@ -73,6 +74,12 @@ export interface SearchTuning {
   acceptShare: number;
   /** Go back to the best plan after this many iterations without a better one. */
   restartEvery: number;
+  /** Recombine pooled routes (set packing) every this many iterations; 0 = never. */
+  packEvery: number;
+  /** 0: accept relative to the current plan (randomised threshold); 1: record-to-record (to the best). */
+  acceptMode: number;
+  /** 1: local search also moves a stop to another route to make room for an unvisited one. */
+  makeRoom: number;
 }
 
 export const defaultTuning: Readonly<SearchTuning> = Object.freeze({
@@ -80,6 +87,9 @@ export const defaultTuning: Readonly<SearchTuning> = Object.freeze({
   repairNoise: 0.6,
   acceptShare: 0.03,
   restartEvery: 1000,
+  packEvery: 200,
+  acceptMode: 0,
+  makeRoom: 1,
 });
 
 export interface TeamOrienteeringResult {
@@ -195,6 +205,9 @@ class Search {
   // Accepted (current) and best plans.
   private readonly cur: Snapshot;
   private readonly best: Snapshot;
+  private readonly spare: Snapshot;
+  packTries = 0;
+  packWins = 0;
   private sinceBestImproved = 0;
   private iteration = 0;
 
@@ -204,9 +217,17 @@ class Search {
   private readonly tmp: Int32Array;
   private readonly insD: Float64Array;
   private readonly insP: Int32Array;
+  /**
+   * Insertion cache: for stop x and route r (i = x * m + r), the three cheapest insertions
+   * cD[3i..3i+2] at positions cP[3i..3i+2], valid while cVer[i] equals the route's version.
+   */
+  private readonly cD: Float64Array;
+  private readonly cP: Int32Array;
+  private readonly cVer: Float64Array;
+  /** Version of each route: a fresh number after every change. */
+  readonly ver: Float64Array;
+  verClock = 0;
   private readonly unvisited: Int32Array;
-  private readonly top3D = new Float64Array(3);
-  private readonly top3P = new Int32Array(3);
   private readonly scratchN: Float64Array;
   private readonly bak: Int32Array[];
   private readonly bakLen = new Int32Array(2);
@@ -214,6 +235,9 @@ class Search {
   private readonly scratchI: Int32Array;
   /** Roulette weights of the ruin operators, adapted to their success. */
   private readonly opWeight = new Float64Array(ruinOps).fill(1);
+  /** Class of interchangeable units of each unit, and the routes met so far. */
+  private readonly unitClass: Int32Array;
+  private readonly pool: RoutePool;
 
   readonly tuning: SearchTuning;
 
@@ -292,6 +316,7 @@ class Search {
     this.upperBound = ub;
 
     this.seq = Array.from({ length: m }, () => new Int32Array(n + 2));
+    this.ver = new Float64Array(m);
     this.len = new Int32Array(m);
     this.routeOf = new Int32Array(n).fill(-1);
     this.time = new Float64Array(m);
@@ -299,13 +324,36 @@ class Search {
     for (let r = 0; r < m; r++) this.clearRoute(r);
     this.cur = new Snapshot(n, m);
     this.best = new Snapshot(n, m);
+    this.spare = new Snapshot(n, m);
     this.F = new Float64Array(n + 3);
     this.B = new Float64Array(n + 3);
     this.tmp = new Int32Array(n + 2);
     this.insD = new Float64Array(n * m);
     this.insP = new Int32Array(n * m);
+    this.cD = new Float64Array(n * m * 3);
+    this.cP = new Int32Array(n * m * 3);
+    this.cVer = new Float64Array(n * m);
     this.unvisited = new Int32Array(n);
     this.scratchN = new Float64Array(n);
+
+    // Units are interchangeable when they share times, start, end, budget and eligibility and
+    // nothing is locked to them.
+    this.unitClass = new Int32Array(m);
+    const classKeys: string[] = [];
+    const unitsPerClass: number[] = [];
+    const lockedUnits = new Set<number>();
+    for (let i = 0; i < n; i++) if (this.locked[i] >= 0) lockedUnits.add(this.locked[i]);
+    const ids = new Map<object | undefined, number>();
+    const idOf = (o: object | undefined) => { if (!ids.has(o)) ids.set(o, ids.size); return ids.get(o)!; };
+    for (let r = 0; r < m; r++) {
+      const u = p.units[r];
+      const key = lockedUnits.has(r) ? `unit${r}` : `${idOf(this.cost[r])}/${u.start}/${u.end}/${u.budgetS}/${idOf(u.eligible)}`;
+      let k = classKeys.indexOf(key);
+      if (k < 0) { k = classKeys.length; classKeys.push(key); unitsPerClass.push(0); }
+      this.unitClass[r] = k;
+      unitsPerClass[k]++;
+    }
+    this.pool = new RoutePool(n, unitsPerClass);
     this.bak = [new Int32Array(n + 2), new Int32Array(n + 2)];
     this.scratchI = new Int32Array(n);
   }
@@ -331,6 +379,7 @@ class Search {
     for (let k = 0, K = this.len[r] - 1; k < K; k++) t += c[s[k] * L + s[k + 1]];
     this.time[r] = t;
     this.dirty[r] = 1;
+    this.ver[r] = ++this.verClock;
   }
 
   /** Insert stop u into route r before position pos (1 .. len - 1). */
@@ -422,25 +471,34 @@ class Search {
     return best;
   }
 
-  /** The three cheapest insertion positions of u into route r, in top3D/top3P (Infinity/-1 if fewer). */
-  private insertionTop3(u: number, r: number): void {
+  /**
+   * Offset into cD/cP of the three cheapest insertions of stop x into route r (x not on r),
+   * computed on demand and kept until the route changes.
+   */
+  private ins3(x: number, r: number): number {
+    const i = x * this.m + r;
+    const o = i * 3;
+    if (this.cVer[i] === this.ver[r]) return o;
+    this.cVer[i] = this.ver[r];
     const s = this.seq[r], c = this.cost[r], L = this.L, K = this.len[r];
-    const D = this.top3D, P = this.top3P;
-    D[0] = D[1] = D[2] = Infinity;
-    P[0] = P[1] = P[2] = -1;
-    const uRow = u * L;
+    const D = this.cD, P = this.cP;
+    let d0 = Infinity, d1 = Infinity, d2 = Infinity, p0 = -1, p1 = -1, p2 = -1;
+    const xRow = x * L;
     let a = s[0];
     for (let k = 1; k < K; k++) {
       const b = s[k];
-      const d = c[a * L + u] + c[uRow + b] - c[a * L + b];
-      if (d < D[2]) {
-        if (d < D[1]) {
-          D[2] = D[1]; P[2] = P[1];
-          if (d < D[0]) { D[1] = D[0]; P[1] = P[0]; D[0] = d; P[0] = k; } else { D[1] = d; P[1] = k; }
-        } else { D[2] = d; P[2] = k; }
+      const d = c[a * L + x] + c[xRow + b] - c[a * L + b];
+      if (d < d2) {
+        if (d < d1) {
+          d2 = d1; p2 = p1;
+          if (d < d0) { d1 = d0; p1 = p0; d0 = d; p0 = k; } else { d1 = d; p1 = k; }
+        } else { d2 = d; p2 = k; }
       }
       a = b;
     }
+    D[o] = d0; D[o + 1] = d1; D[o + 2] = d2;
+    P[o] = p0; P[o + 1] = p1; P[o + 2] = p2;
+    return o;
   }
 
   /** Time saved by removing the stop at position k of route r. */
@@ -457,46 +515,42 @@ class Search {
    * (times a random factor in [1 - noise, 1 + noise]). Returns the number inserted.
    */
   private greedyInsert(noise: number): number {
-    const { n, m, allowed, insD, insP, unvisited, val, time, estLimit, rng, tiny } = this;
+    const { n, m, allowed, unvisited, val, time, estLimit, rng, tiny, cD, cP } = this;
+    const banned = this.insD; // insD[u * m + r] = 1 when (u, r) failed the exact check this round
     let U = 0;
     for (let q = 0; q < this.reachableCount; q++) {
       const u = this.reachable[q];
       if (this.routeOf[u] >= 0) continue;
       unvisited[U++] = u;
-      for (let r = 0; r < m; r++) {
-        if (allowed[r * n + u]) { insD[u * m + r] = this.insertionCost(u, r); insP[u * m + r] = this.bestPos; }
-        else insD[u * m + r] = Infinity;
-      }
+      for (let r = 0; r < m; r++) banned[u * m + r] = 0;
     }
     let inserted = 0;
     while (U > 0) {
-      let bestQ = -1, bestR = -1, bestScore = -Infinity;
+      let bestQ = -1, bestR = -1, bestScore = -Infinity, bestPos = -1;
       for (let q = 0; q < U; q++) {
         const u = unvisited[q];
         for (let r = 0; r < m; r++) {
-          const d = insD[u * m + r];
+          if (!allowed[r * n + u] || banned[u * m + r]) continue;
+          const o = this.ins3(u, r);
+          const d = cD[o];
           if (!(time[r] + d <= estLimit[r])) continue;
           let score = val[u] / (d > tiny ? d : tiny);
           if (noise > 0) score *= 1 + noise * (2 * rng.next() - 1);
-          if (score > bestScore) { bestScore = score; bestQ = q; bestR = r; }
+          if (score > bestScore) { bestScore = score; bestQ = q; bestR = r; bestPos = cP[o]; }
         }
       }
       if (bestQ < 0) break;
       const u = unvisited[bestQ];
       this.saveRoutes(bestR, -1);
-      this.insertAt(u, bestR, insP[u * m + bestR]);
+      this.insertAt(u, bestR, bestPos);
       if (!(time[bestR] <= this.limit[bestR])) {
         // Over by rounding only: undo, and do not try this pair again in this round.
         this.restoreRoutes();
-        insD[u * m + bestR] = Infinity;
+        banned[u * m + bestR] = 1;
         continue;
       }
       inserted++;
       unvisited[bestQ] = unvisited[--U];
-      for (let q = 0; q < U; q++) {
-        const w = unvisited[q];
-        if (allowed[bestR * n + w]) { insD[w * m + bestR] = this.insertionCost(w, bestR); insP[w * m + bestR] = this.bestPos; }
-      }
     }
     return inserted;
   }
@@ -601,7 +655,7 @@ class Search {
    * best move over all routes. Locked stops stay.
    */
   private replace(): boolean {
-    const { n, m, allowed, val, time, estLimit, L, locked, top3D, top3P } = this;
+    const { n, m, allowed, val, time, estLimit, L, locked, cD, cP } = this;
     let U = 0;
     const unv = this.unvisited;
     for (let q = 0; q < this.reachableCount; q++) {
@@ -620,23 +674,23 @@ class Search {
         const u = unv[q];
         if (!allowed[r * n + u]) continue;
         const vu = val[u];
-        let top3Done = false;
+        let o = -1;
         for (let k = 1; k < K - 1; k++) {
           const v = s[k];
           if (locked[v] >= 0) continue;
           const dv = vu - val[v];
           // Never lose value, and only look at moves that can match the best gain so far.
           if (dv < -eps || dv < bestGain - eps) continue;
-          if (!top3Done) { this.insertionTop3(u, r); top3Done = true; }
+          if (o < 0) o = this.ins3(u, r);
           const a = s[k - 1], b = s[k + 1];
           const gain = c[a * L + v] + c[v * L + b] - c[a * L + b];
           // Cheapest place for u once v is gone: v's old slot, or the best slot not touching v.
           let ins = c[a * L + u] + c[u * L + b] - c[a * L + b], pos = k;
           for (let z = 0; z < 3; z++) {
-            const p = top3P[z];
+            const p = cP[o + z];
             if (p < 0) break;
             if (p === k || p === k + 1) continue;
-            if (top3D[z] < ins) { ins = top3D[z]; pos = p > k ? p - 1 : p; }
+            if (cD[o + z] < ins) { ins = cD[o + z]; pos = p > k ? p - 1 : p; }
             break;
           }
           const dt = ins - gain;
@@ -668,9 +722,10 @@ class Search {
         const gain = this.removalGain(r1, k);
         for (let r2 = 0; r2 < m; r2++) {
           if (r2 === r1 || !allowed[r2 * n + v]) continue;
-          const d = this.insertionCost(v, r2);
+          const o = this.ins3(v, r2);
+          const d = this.cD[o];
           if (!(time[r2] + d <= estLimit[r2])) continue;
-          if (d - gain < bestD) { bestD = d - gain; bv = v; br1 = r1; bk = k; br2 = r2; bpos = this.bestPos; }
+          if (d - gain < bestD) { bestD = d - gain; bv = v; br1 = r1; bk = k; br2 = r2; bpos = this.cP[o]; }
         }
       }
     }
@@ -683,26 +738,10 @@ class Search {
 
   /** Swap two stops of different routes where that lowers the total time (best move). */
   private swap(): boolean {
-    const { n, m, allowed, time, estLimit, locked, L, top3D, top3P } = this;
+    const { n, m, allowed, time, estLimit, locked, L } = this;
     if (m < 2) return false;
-    // For each visited stop v and each other route r, its 3 cheapest insertions into r.
     let bestD = -this.tiny * 10, b1 = -1, b2 = -1, bk1 = -1, bk2 = -1, bp1 = -1, bp2 = -1;
-    const topD = this.swapTopD ?? (this.swapTopD = new Float64Array(this.n * this.m * 3));
-    const topP = this.swapTopP ?? (this.swapTopP = new Int32Array(this.n * this.m * 3));
-    for (let r = 0; r < m; r++) {
-      const s = this.seq[r];
-      for (let k = 1; k < this.len[r] - 1; k++) {
-        const v = s[k];
-        if (locked[v] >= 0) continue;
-        for (let r2 = 0; r2 < m; r2++) {
-          if (r2 === r || !allowed[r2 * n + v]) continue;
-          this.insertionTop3(v, r2);
-          const o = (v * m + r2) * 3;
-          topD[o] = top3D[0]; topD[o + 1] = top3D[1]; topD[o + 2] = top3D[2];
-          topP[o] = top3P[0]; topP[o + 1] = top3P[1]; topP[o + 2] = top3P[2];
-        }
-      }
-    }
+    const topD = this.cD, topP = this.cP;
     for (let r1 = 0; r1 < m; r1++) {
       const s1 = this.seq[r1], c1 = this.cost[r1];
       for (let k1 = 1; k1 < this.len[r1] - 1; k1++) {
@@ -720,7 +759,7 @@ class Search {
             const g2 = c2[a2 * L + v2] + c2[v2 * L + b2n] - c2[a2 * L + b2n];
             // v2 into r1 without v1.
             let i1 = c1[a1 * L + v2] + c1[v2 * L + b1n] - c1[a1 * L + b1n], p1 = k1;
-            let o = (v2 * m + r1) * 3;
+            let o = this.ins3(v2, r1);
             for (let z = 0; z < 3; z++) {
               const p = topP[o + z];
               if (p < 0) break;
@@ -730,7 +769,7 @@ class Search {
             }
             if (!(time[r1] - g1 + i1 <= estLimit[r1])) continue;
             let i2 = c2[a2 * L + v1] + c2[v1 * L + b2n] - c2[a2 * L + b2n], p2 = k2;
-            o = (v1 * m + r2) * 3;
+            o = this.ins3(v1, r2);
             for (let z = 0; z < 3; z++) {
               const p = topP[o + z];
               if (p < 0) break;
@@ -753,8 +792,88 @@ class Search {
     this.insertAt(v1, b2, bp2);
     return this.keepIfFits();
   }
-  private swapTopD: Float64Array | null = null;
-  private swapTopP: Int32Array | null = null;
+
+  /**
+   * Make room for an unvisited stop: move a visited stop v from route r1 to another route r2
+   * that has time for it, so that the unvisited stop u fits into r1 in v's place (or anywhere
+   * else in r1). Best move by value gained, then by time added.
+   */
+  private makeRoom(): boolean {
+    const { n, m, allowed, val, time, estLimit, L, locked, cD, cP } = this;
+    if (m < 2) return false;
+    let U = 0;
+    const unv = this.unvisited;
+    for (let q = 0; q < this.reachableCount; q++) {
+      const u = this.reachable[q];
+      if (this.routeOf[u] < 0) unv[U++] = u;
+    }
+    if (U === 0) return false;
+    // Cheapest insertion of every visited stop into every other route that has room for it.
+    const insD = this.insD, insP = this.insP;
+    for (let r = 0; r < m; r++) {
+      const s = this.seq[r];
+      for (let k = 1; k < this.len[r] - 1; k++) {
+        const v = s[k];
+        for (let r2 = 0; r2 < m; r2++) {
+          let d = Infinity;
+          let p = -1;
+          if (r2 !== r && allowed[r2 * n + v] && locked[v] < 0) {
+            const o = this.ins3(v, r2);
+            d = cD[o];
+            p = cP[o];
+            if (!(time[r2] + d <= estLimit[r2])) d = Infinity;
+          }
+          insD[v * m + r2] = d;
+          insP[v * m + r2] = p;
+        }
+      }
+    }
+    let bestV = 0, bestDt = Infinity, bu = -1, br1 = -1, bk = -1, bpos = -1, br2 = -1;
+    for (let q = 0; q < U; q++) {
+      const u = unv[q];
+      if (val[u] < bestV) continue;
+      for (let r1 = 0; r1 < m; r1++) {
+        if (!allowed[r1 * n + u]) continue;
+        const K = this.len[r1];
+        if (K < 3) continue;
+        const s = this.seq[r1], c = this.cost[r1];
+        const o = this.ins3(u, r1);
+        for (let k = 1; k < K - 1; k++) {
+          const v = s[k];
+          if (locked[v] >= 0) continue;
+          let r2 = -1, d2 = Infinity;
+          for (let z = 0; z < m; z++) {
+            const d = insD[v * m + z];
+            if (d < d2) { d2 = d; r2 = z; }
+          }
+          if (r2 < 0) continue;
+          const a = s[k - 1], b = s[k + 1];
+          const gain = c[a * L + v] + c[v * L + b] - c[a * L + b];
+          let ins = c[a * L + u] + c[u * L + b] - c[a * L + b], pos = k;
+          for (let z = 0; z < 3; z++) {
+            const p = cP[o + z];
+            if (p < 0) break;
+            if (p === k || p === k + 1) continue;
+            if (cD[o + z] < ins) { ins = cD[o + z]; pos = p > k ? p - 1 : p; }
+            break;
+          }
+          if (!(time[r1] - gain + ins <= estLimit[r1])) continue;
+          const dt = ins - gain + d2;
+          if (val[u] > bestV || (val[u] === bestV && dt < bestDt)) {
+            bestV = val[u]; bestDt = dt; bu = u; br1 = r1; bk = k; bpos = pos; br2 = r2;
+          }
+        }
+      }
+    }
+    if (bu < 0) return false;
+    const v = this.seq[br1][bk];
+    const p2 = insP[v * m + br2];
+    this.saveRoutes(br1, br2);
+    this.removeAt(br1, bk);
+    this.insertAt(bu, br1, bpos);
+    this.insertAt(v, br2, p2);
+    return this.keepIfFits();
+  }
 
   /** Local search to a local optimum of all moves. */
   private localSearch(): void {
@@ -764,6 +883,7 @@ class Search {
       if (this.replace()) continue;
       if (this.relocate()) continue;
       if (this.swap()) continue;
+      if (this.tuning.makeRoom && this.makeRoom()) continue;
       break;
     }
   }
@@ -941,6 +1061,40 @@ class Search {
     return true;
   }
 
+  /** Put the working plan's routes in the pool. */
+  private poolRoutes(): void {
+    for (let r = 0; r < this.m; r++) {
+      const K = this.len[r];
+      if (K <= 2) continue;
+      const stops = this.seq[r].subarray(1, K - 1);
+      let score = 0;
+      for (let k = 0; k < stops.length; k++) score += this.val[stops[k]];
+      this.pool.add(this.unitClass[r], stops, score, this.time[r]);
+    }
+  }
+
+  /**
+   * Recombine pooled routes: when some set of disjoint routes, one per unit, is worth more than
+   * the best plan, make it the working plan, fill it up and polish it. True when it did.
+   */
+  private pack(): boolean {
+    const eps = 1e-9 * Math.max(1, this.best.total);
+    const combo = this.pool.bestCombination(this.best.total, eps);
+    if (!combo) return false;
+    for (let r = 0; r < this.m; r++) this.clearRoute(r);
+    const next = combo.routes.map(() => 0);
+    for (let r = 0; r < this.m; r++) {
+      const k = this.unitClass[r];
+      const stops = combo.routes[k][next[k]++];
+      if (!stops) continue;
+      for (let j = 0; j < stops.length; j++) this.insertAt(stops[j], r, this.len[r] - 1);
+      if (!(this.time[r] <= this.limit[r])) this.fitRoute(r);
+    }
+    this.greedyInsert(0);
+    this.localSearch();
+    return true;
+  }
+
   bestIsComplete(): boolean {
     return this.best.total >= this.upperBound - 1e-9 * Math.max(1, this.upperBound);
   }
@@ -958,6 +1112,16 @@ class Search {
     for (let r = 0; r < this.m; r++) if (!(this.time[r] <= this.limit[r])) this.fitRoute(r);
     this.greedyInsert(this.tuning.repairNoise * rng.next());
     this.localSearch();
+    this.poolRoutes();
+    const every = this.tuning.packEvery;
+    if (every > 0 && this.iteration % every === 0 && this.compare(this.best) <= 0) {
+      // Try the recombination instead of this iteration's plan when it is no better.
+      this.spare.save(this);
+      const packed = this.pack();
+      if (packed) this.packTries++;
+      if (!packed || this.compare(this.best) <= 0) this.spare.load(this);
+      else this.packWins++;
+    }
 
     let improved = false;
     const cmpBest = this.compare(this.best);
@@ -977,7 +1141,7 @@ class Search {
       if (this.sinceBestImproved % this.tuning.restartEvery === 0) {
         this.best.load(this);
         this.cur.save(this);
-      } else if (cmpCur >= 0 || this.total >= this.cur.total - threshold * rng.next()) {
+      } else if (cmpCur >= 0 || (this.tuning.acceptMode === 1 ? this.total >= this.best.total - threshold : this.total >= this.cur.total - threshold * rng.next())) {
         this.cur.save(this);
       } else {
         this.cur.load(this);
@@ -1060,5 +1224,6 @@ class Snapshot {
     s.time.set(this.time);
     s.total = this.total;
     s.dirty.fill(0);
+    for (let r = 0; r < s.m; r++) s.ver[r] = ++s.verClock;
   }
 }
