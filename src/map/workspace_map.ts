@@ -85,6 +85,8 @@ export class WorkspaceMap {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.addControl(new AttributionControl({ compact: false, customAttribution: opts.attribution }), 'bottom-right');
     this.map.getCanvas().setAttribute('aria-label', opts.label);
+    // Escape closes the popup, for keyboard users (MapLibre closes it on a map click only).
+    container.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') this.closePopup(); });
     this.ready = new Promise((ok) => this.map.once('load', () => ok()));
     void this.ready.then(() => {
       for (const id of MAP_LAYERS) this.applyVisibility(id);
@@ -92,9 +94,15 @@ export class WorkspaceMap {
     });
   }
 
-  /** Relabel the map for another language. */
+  /** Relabel the map for another language (an open popup, written in the old one, is closed). */
   setLabel(label: string): void {
     this.map.getCanvas().setAttribute('aria-label', label);
+    this.closePopup();
+  }
+
+  closePopup(): void {
+    this.popup?.remove();
+    this.popup = null;
   }
 
   setVisible(id: MapLayer, on: boolean): void {

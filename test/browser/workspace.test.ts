@@ -131,6 +131,7 @@ describe('the analyst workspace', () => {
     await text(popup.locator('dd').nth(3)).toBe('14'); // the district
     await app.screenshot('workspace-popup');
     await app.page.keyboard.press('Escape');
+    await count(popup).toBe(0);
     await app.page.getByRole('checkbox', { name: 'Incidents', exact: true }).uncheck();
     await app.page.getByRole('checkbox', { name: 'Gi* hot and cold spots' }).check();
   });
