@@ -197,9 +197,16 @@ class Renderer {
     return this.k(`col_${this.m.areas?.kind ?? 'area'}`);
   }
 
+  /** A street name for a table cell: '(unnamed)' when the network has none there, '–' without a network. */
+  street(name: string): string {
+    return name ? escapeHtml(name) : this.m.streetsGiven ? this.h('unnamed') : '–';
+  }
+
   place(street: string, area: string): string {
+    const a = area ? `${this.areaWord()} ${escapeHtml(area)}` : '';
+    if (!this.m.streetsGiven) return a || this.h('unnamed');
     const s = street ? escapeHtml(street) : this.h('unnamed');
-    return area ? `${s}, ${this.areaWord()} ${escapeHtml(area)}` : s;
+    return a ? `${s}, ${a}` : s;
   }
 
   methodName(row: Pick<ForecastRow, 'kind' | 'params' | 'name'>): string {
@@ -361,7 +368,7 @@ ${table}
   topSpots(): string {
     const m = this.m;
     const head = `<tr><th class="n">${this.h('thRank')}</th><th>${this.areaColumn()}</th><th>${this.h('thStreet')}</th><th class="n">${escapeHtml(this.f.monthShort(m.month))}</th><th class="n">${escapeHtml(this.f.monthShort(m.previousMonth))}</th><th class="n">${this.h('thLast12')}</th><th>${this.h('thGi')}</th><th class="n">z</th><th>${this.h('thEmerging')}</th></tr>`;
-    const rows = m.top.map((t) => `<tr><td class="n">${t.rank}</td><td data-fig="top.${t.rank}.area">${escapeHtml(t.area) || '–'}</td><td data-fig="top.${t.rank}.street">${t.street ? escapeHtml(t.street) : this.h('unnamed')}</td>${this.fig(`top.${t.rank}.month`, t.month)}${this.fig(`top.${t.rank}.previous`, t.previous)}${this.fig(`top.${t.rank}.last12`, t.last12)}<td class="cat">${t.bin ? `<span class="swatch" style="background:${GI_COLOURS[t.bin + 3]}"></span>` : ''}${this.giLabel(t.bin)}</td><td class="n">${this.num(t.z, 2)}</td><td class="cat">${t.emerging && t.emerging !== 'no_pattern' ? this.catSwatch(t.emerging) : ''}${this.catLabel(t.emerging)}</td></tr>`).join('');
+    const rows = m.top.map((t) => `<tr><td class="n">${t.rank}</td><td data-fig="top.${t.rank}.area">${escapeHtml(t.area) || '–'}</td><td data-fig="top.${t.rank}.street">${this.street(t.street)}</td>${this.fig(`top.${t.rank}.month`, t.month)}${this.fig(`top.${t.rank}.previous`, t.previous)}${this.fig(`top.${t.rank}.last12`, t.last12)}<td class="cat">${t.bin ? `<span class="swatch" style="background:${GI_COLOURS[t.bin + 3]}"></span>` : ''}${this.giLabel(t.bin)}</td><td class="n">${this.num(t.z, 2)}</td><td class="cat">${t.emerging && t.emerging !== 'no_pattern' ? this.catSwatch(t.emerging) : ''}${this.catLabel(t.emerging)}</td></tr>`).join('');
     return `<section class="top keep">
 <h2>${this.h('secTop', { n: m.params.topN })}</h2>
 ${m.top.length ? `<table><thead>${head}</thead><tbody>${rows}</tbody></table>` : `<p>${this.h('noTop')}</p>`}
@@ -382,7 +389,7 @@ ${m.top.length ? `<table><thead>${head}</thead><tbody>${rows}</tbody></table>` :
     if (!e.previousCounts) changes = `<p>${this.h('changesNoPrev', { steps: e.steps })}</p>`;
     else if (!e.changed) changes = `<p>${this.h('changesNone')}</p>`;
     else {
-      const rows = e.changes.map((c, i) => `<tr><td class="n">${i + 1}</td><td>${escapeHtml(c.area) || '–'}</td><td>${c.street ? escapeHtml(c.street) : this.h('unnamed')}</td><td>${this.catSwatch(c.from)}${this.catLabel(c.from)}</td><td>${this.catSwatch(c.to)}${this.catLabel(c.to)}</td><td class="n">${this.num(c.month)}</td></tr>`).join('');
+      const rows = e.changes.map((c, i) => `<tr><td class="n">${i + 1}</td><td>${escapeHtml(c.area) || '–'}</td><td>${this.street(c.street)}</td><td>${this.catSwatch(c.from)}${this.catLabel(c.from)}</td><td>${this.catSwatch(c.to)}${this.catLabel(c.to)}</td><td class="n">${this.num(c.month)}</td></tr>`).join('');
       const trans = e.transitions.map((t) => `${this.catLabel(t.from)} → ${this.catLabel(t.to)}: ${this.num(t.cells)}`).join('; ');
       changes = `<p>${this.h('changesSummary', { n: this.f.num(e.changed), k: e.changes.length })}</p>
 <table class="keep"><thead><tr><th class="n">${this.h('thRank')}</th><th>${this.areaColumn()}</th><th>${this.h('thStreet')}</th><th>${this.h('thFrom')}</th><th>${this.h('thTo')}</th><th class="n">${this.h('thMonthCount', { month: this.f.monthShort(m.month) })}</th></tr></thead><tbody>${rows}</tbody></table>
@@ -458,7 +465,7 @@ ${body}
       body = `<p class="caption">${this.h('patrolCaption', { k: this.m.params.stopsPerShift, months: p.windowMonths })}</p>`;
       for (const s of p.shifts) {
         const name = this.k(`shift_${s.key}`);
-        const rows = s.stops.map((st, i) => `<tr><td class="n">${i + 1}</td><td data-fig="patrol.${escapeHtml(s.key)}.${i + 1}.street">${st.street ? escapeHtml(st.street) : this.h('unnamed')}</td><td>${escapeHtml(st.area) || '–'}</td>${this.fig(`patrol.${s.key}.${i + 1}.incidents`, st.incidents)}<td class="n">${this.num(st.perMonth, 2)}</td><td class="n small-print">${st.lat.toFixed(5)}, ${st.lon.toFixed(5)}</td></tr>`).join('');
+        const rows = s.stops.map((st, i) => `<tr><td class="n">${i + 1}</td><td data-fig="patrol.${escapeHtml(s.key)}.${i + 1}.street">${this.street(st.street)}</td><td>${escapeHtml(st.area) || '–'}</td>${this.fig(`patrol.${s.key}.${i + 1}.incidents`, st.incidents)}<td class="n">${this.num(st.perMonth, 2)}</td><td class="n small-print">${st.lat.toFixed(5)}, ${st.lon.toFixed(5)}</td></tr>`).join('');
         body += `<div class="keep"><h3>${this.h('shiftTitle', { from: hh(s.startHour), to: hh(s.startHour + s.hours) }, { name })}</h3>
 <p class="small-print">${this.h('shiftSummary', { incidents: this.f.num(s.incidents), months: p.windowMonths, covered: this.f.num(s.covered), share: this.f.pct(s.incidents ? s.covered / s.incidents : null) })}</p>
 ${s.stops.length ? `<table><thead><tr><th class="n">${this.h('thRank')}</th><th>${this.h('thStreet')}</th><th>${this.areaColumn()}</th><th class="n">${this.h('thIncidentsWindow')}</th><th class="n">${this.h('thPerMonth')}</th><th class="n">${this.h('thLonLat')}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${this.h('noStops')}</p>`}</div>`;
@@ -510,7 +517,7 @@ ${parts.join('\n')}
     const items: [StringKey, string][] = [
       ['pCrs', this.h('pCrsValue', { crs: m.crs })],
       ['pCell', `${this.num(p.cellSizeM.value)} m: ${reason(p.cellSizeM)}`],
-      ['pStudyArea', this.h('pStudyAreaValue', { cells: this.f.num(m.map.studyAreaCells), cell: this.f.num(m.map.grid.cellSizeM), km2: this.f.num(m.map.studyAreaKm2, 2) })],
+      ['pStudyArea', this.h(p.studyArea === 'boundaries' ? 'pStudyAreaBoundaries' : 'pStudyAreaValue', { cells: this.f.num(m.map.studyAreaCells), cell: this.f.num(m.map.grid.cellSizeM), km2: this.f.num(m.map.studyAreaKm2, 2) })],
       ['pKde', this.h('pKdeValue', { h: this.f.num(p.bandwidthM.value), kcell: this.f.num(p.kdeCellM), n: m.headline.total.month }, { kernel: this.k(`kernel_${p.kernel.value}`), reason: reason(p.bandwidthM), mode: this.k(`mode_${p.kdeMode}`) })],
       ['pGi', this.h('pGiValue', { band: this.f.num(p.bandM.value) }, { reason: reason(p.bandM), fdr: p.fdr.value ? this.h('pFdrOn', {}, { reason: reason(p.fdr) }) : this.h('pFdrOff') })],
     ];

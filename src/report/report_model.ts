@@ -202,6 +202,8 @@ export interface ReportModel {
   };
   /** Counts by area (the finest boundary layer, else the incidents' area codes); null when neither. */
   areas: { source: 'boundary' | 'area_code'; layer: string; kind: BoundaryKind; rows: CountRow[]; outside: CountRow | null } | null;
+  /** Whether a street network was given (street names, basemap, patrol stops). */
+  streetsGiven: boolean;
   map: {
     extent: Extent;
     grid: Grid;
@@ -286,7 +288,8 @@ export interface ReportModel {
     coverage: Explained;
     topN: number;
     stopsPerShift: number;
-    studyArea: string;
+    /** 'boundaries' (cells in the boundary polygons) or 'hull' (convex hull of the incidents). */
+    studyArea: 'boundaries' | 'hull';
   };
   attributions: Attribution[];
 }
@@ -424,11 +427,11 @@ export function buildReportModel(input: ReportInput, params: ReportParams): Repo
     }),
   }));
 
-  // Analysis grid over the incidents up to T; study area = their convex hull (as `evaluate`).
-  const extent = extentOf(ux, uy)!;
-  const grid = gridForExtent(extent, cellM);
+  // Analysis grid and study area: the boundary polygons when given (strays outside them are left
+  // out), else the convex hull of the incidents up to T (as `evaluate` and the app do).
+  const grid = gridForExtent(boundaries.length ? unionExtent(null, planarBoundaries)! : extentOf(ux, uy)!, cellM);
   const cells = grid.width * grid.height;
-  const mask = hullMask(grid, ux, uy);
+  const mask = boundaries.length ? boundaryMask(grid, boundaries, toLonLat, used, inc) : hullMask(grid, ux, uy);
   let areaCells = 0;
   for (let c = 0; c < cells; c++) areaCells += mask[c];
   const monthCounts = countPointsOnGrid(grid, mx, my).values;
@@ -775,7 +778,7 @@ export function buildReportModel(input: ReportInput, params: ReportParams): Repo
   const mapExtent = unionExtent(
     { minX: grid.x0, minY: grid.y0, maxX: grid.x0 + grid.width * cellM, maxY: grid.y0 + grid.height * cellM },
     planarBoundaries,
-  );
+  )!;
   const streets = input.streets ? streetLayers(input.streets, mapExtent) : [];
 
   // Attributions: what the sources need, then what the caller adds.
@@ -803,6 +806,7 @@ export function buildReportModel(input: ReportInput, params: ReportParams): Repo
       trend: { months: trendCounts.map((_, t) => formatMonth(trendFrom + t)), counts: trendCounts },
     },
     areas,
+    streetsGiven: edgeIndex !== null,
     map: {
       extent: mapExtent,
       grid,
@@ -847,7 +851,7 @@ export function buildReportModel(input: ReportInput, params: ReportParams): Repo
       coverage: params.coverage !== undefined ? { value: coverage, reason: 'given', vars: {} } : { value: coverage, reason: 'coverage.default', vars: {} },
       topN,
       stopsPerShift,
-      studyArea: 'hull',
+      studyArea: boundaries.length ? 'boundaries' : 'hull',
     },
     attributions,
   };
@@ -908,8 +912,33 @@ function labelPoint(rings: number[][]): [number, number] {
   return [round(cx / (3 * a2), 1), round(cy / (3 * a2), 1)];
 }
 
-function unionExtent(e: Extent, layers: { features: { rings: number[][] }[] }[]): Extent {
-  const out = { ...e };
+/**
+ * Study-area cells from boundary polygons: cells whose centre lies in any polygon of any layer,
+ * plus cells holding an incident that lies in one (so no incident inside the area is lost to a
+ * cell whose centre falls just outside).
+ */
+function boundaryMask(grid: Grid, layers: readonly BoundaryLayer[], toLonLat: ReturnType<typeof projector>, used: number[], inc: IncidentColumns): Uint8Array {
+  const mask = new Uint8Array(grid.width * grid.height);
+  const inAny = (lon: number, lat: number) => layers.some((l) => featureAt(l, lon, lat) >= 0);
+  for (let c = 0; c < mask.length; c++) {
+    const [x, y] = cellCentre(grid, c);
+    const [lon, lat] = toLonLat.forward(x, y);
+    if (inAny(lon, lat)) mask[c] = 1;
+  }
+  const s = grid.cellSizeM;
+  for (const i of used) {
+    const col = Math.floor((inc.xs[i] - grid.x0) / s);
+    const row = Math.floor((inc.ys[i] - grid.y0) / s);
+    if (col < 0 || col >= grid.width || row < 0 || row >= grid.height) continue;
+    const c = col + row * grid.width;
+    if (!mask[c] && inAny(inc.lons[i], inc.lats[i])) mask[c] = 1;
+  }
+  return mask;
+}
+
+/** The extent `e` (or none) grown to take in every ring vertex; null when both are empty. */
+function unionExtent(e: Extent | null, layers: { features: { rings: number[][] }[] }[]): Extent | null {
+  const out = e ? { ...e } : { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   for (const l of layers) {
     for (const f of l.features) {
       for (const r of f.rings) {
@@ -922,7 +951,7 @@ function unionExtent(e: Extent, layers: { features: { rings: number[][] }[] }[])
       }
     }
   }
-  return out;
+  return out.minX <= out.maxX ? out : null;
 }
 
 /** Street edges of the drawn classes touching the extent, as flat [x0, y0, x1, y1, ...] per edge (1 m precision, 2 m spacing). */
