@@ -120,7 +120,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space:
 tr.total td { font-weight: 700; border-top: 0.35mm solid #999; }
 tr.rec td { font-weight: 700; background: #f2f0f7; }
 .tag { font-size: 7pt; font-weight: 700; color: #fff; background: var(--accent); border-radius: 1mm; padding: 0 1mm; margin-left: 1mm; }
-.swatch { display: inline-block; width: 3.2mm; height: 3.2mm; border: 0.2mm solid #777; vertical-align: -0.5mm; margin-right: 1mm; }
+.swatch { display: inline-block; width: 2.8mm; height: 2.8mm; border: 0.2mm solid #777; vertical-align: -0.35mm; margin-right: 1mm; box-sizing: border-box; }
 figure { margin: 0; break-inside: avoid; }
 svg.map { display: block; width: 100%; height: auto; }
 section.map svg.map { max-height: 138mm; }
@@ -368,7 +368,7 @@ ${table}
   topSpots(): string {
     const m = this.m;
     const head = `<tr><th class="n">${this.h('thRank')}</th><th>${this.areaColumn()}</th><th>${this.h('thStreet')}</th><th class="n">${escapeHtml(this.f.monthShort(m.month))}</th><th class="n">${escapeHtml(this.f.monthShort(m.previousMonth))}</th><th class="n">${this.h('thLast12')}</th><th>${this.h('thGi')}</th><th class="n">z</th><th>${this.h('thEmerging')}</th></tr>`;
-    const rows = m.top.map((t) => `<tr><td class="n">${t.rank}</td><td data-fig="top.${t.rank}.area">${escapeHtml(t.area) || '–'}</td><td data-fig="top.${t.rank}.street">${this.street(t.street)}</td>${this.fig(`top.${t.rank}.month`, t.month)}${this.fig(`top.${t.rank}.previous`, t.previous)}${this.fig(`top.${t.rank}.last12`, t.last12)}<td class="cat">${t.bin ? `<span class="swatch" style="background:${GI_COLOURS[t.bin + 3]}"></span>` : ''}${this.giLabel(t.bin)}</td><td class="n">${this.num(t.z, 2)}</td><td class="cat">${t.emerging && t.emerging !== 'no_pattern' ? this.catSwatch(t.emerging) : ''}${this.catLabel(t.emerging)}</td></tr>`).join('');
+    const rows = m.top.map((t) => `<tr><td class="n">${t.rank}</td><td data-fig="top.${t.rank}.area">${escapeHtml(t.area) || '–'}</td><td data-fig="top.${t.rank}.street">${this.street(t.street)}</td>${this.fig(`top.${t.rank}.month`, t.month)}${this.fig(`top.${t.rank}.previous`, t.previous)}${this.fig(`top.${t.rank}.last12`, t.last12)}<td class="cat">${t.bin ? `<span class="swatch" style="background:${GI_COLOURS[t.bin + 3]}"></span>` : ''}${this.giLabel(t.bin)}</td><td class="n">${escapeHtml(this.f.fixed(t.z, 2))}</td><td class="cat">${t.emerging && t.emerging !== 'no_pattern' ? this.catSwatch(t.emerging) : ''}${this.catLabel(t.emerging)}</td></tr>`).join('');
     return `<section class="top keep">
 <h2>${this.h('secTop', { n: m.params.topN })}</h2>
 ${m.top.length ? `<table><thead>${head}</thead><tbody>${rows}</tbody></table>` : `<p>${this.h('noTop')}</p>`}

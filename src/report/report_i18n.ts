@@ -530,6 +530,8 @@ export interface Formatter {
   lang: Lang;
   /** A number with at most `digits` decimals (grouped thousands). */
   num(x: number | null | undefined, digits?: number): string;
+  /** A number with exactly `digits` decimals. */
+  fixed(x: number | null | undefined, digits: number): string;
   /** A share 0..1 as a percentage. */
   pct(x: number | null | undefined, digits?: number): string;
   /** Relative change from b to a, signed ('+52%', '−12%'); '–' when undefined. */
@@ -557,6 +559,7 @@ export function formatter(lang: Lang): Formatter {
   return {
     lang,
     num: (x, digits = 0) => (x === null || x === undefined || !Number.isFinite(x) ? DASH : numFmt(digits).format(x)),
+    fixed: (x, digits) => (x === null || x === undefined || !Number.isFinite(x) ? DASH : new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x)),
     pct: (x, digits = 0) => (x === null || x === undefined || !Number.isFinite(x) ? DASH : pctFmt(digits).format(x)),
     change: (a, b) => {
       if (b === null || !Number.isFinite(b)) return DASH;
