@@ -11,6 +11,8 @@ import { AbortError, ensureSchema, ingestFiles } from '../data/ingest.ts';
 import { loadIncidentColumns } from '../data/incidents.ts';
 import { T } from '../data/schema.ts';
 import { clearIfDemo, markDemo } from '../data/dataset.ts';
+import type { IncidentColumns } from '../data/incident_columns.ts';
+import type { IngestSummary } from '../data/ingest.ts';
 import type { DatasetStatus, Request, Response } from './protocol.ts';
 import { analyse, loadedDataset, transferables, type LoadedDataset, type StudyContext } from './analyse.ts';
 import { incidentDetail } from './incident_detail.ts';
@@ -73,6 +75,56 @@ async function status(d: WasmDb): Promise<DatasetStatus> {
   };
 }
 
+/** The buffers of the columns, for transfer. */
+const columnBuffers = (c: IncidentColumns): ArrayBuffer[] =>
+  [c.xs, c.ys, c.lons, c.lats, c.monthIndex, c.hour, c.dow, c.categoryCode, c.areaCode].map((a) => a.buffer as ArrayBuffer);
+
+/** A copy of the columns that can be transferred while the worker keeps its own for analysis. */
+const copyColumns = (c: IncidentColumns): IncidentColumns => ({
+  ...c,
+  xs: c.xs.slice(), ys: c.ys.slice(), lons: c.lons.slice(), lats: c.lats.slice(), monthIndex: c.monthIndex.slice(),
+  hour: c.hour.slice(), dow: c.dow.slice(), categoryCode: c.categoryCode.slice(), areaCode: c.areaCode.slice(),
+  categories: [...c.categories], areas: [...c.areas],
+});
+
+/**
+ * The import summary of everything stored, rebuilt from the imports, rejects and incidents tables
+ * in the shape the importer returns (examples worded as the importer words them).
+ */
+async function importSummary(d: WasmDb): Promise<IngestSummary> {
+  const imports = await d.rows<{ id: number; source: string; format: string; read: number; accepted: number; rejected: number }>(
+    `SELECT import_id AS id, source, format, rows_read AS read, accepted, rejected FROM ${T.imports} ORDER BY import_id`);
+  const reasons = await d.rows<{ id: number; reason: string; n: number }>(
+    `SELECT import_id AS id, reason, count(*) AS n FROM ${T.rejects} GROUP BY 1, 2 ORDER BY 1, 2`);
+  const examples = await d.rows<{ id: number; source: string; row: number; reason: string; detail: string | null }>(
+    `SELECT import_id AS id, source, source_row AS row, reason, detail FROM (
+       SELECT *, row_number() OVER (PARTITION BY import_id ORDER BY source_row) AS k FROM ${T.rejects}) WHERE k <= 5 ORDER BY 1, 3`);
+  const months = await d.rows<{ id: number; month: string; n: number }>(
+    `SELECT import_id AS id, month, count(*) AS n FROM ${T.incidents} GROUP BY 1, 2 ORDER BY 1, 2`);
+  const [meta] = await d.rows<{ crs: string | null }>(`SELECT (SELECT value FROM ${T.meta} WHERE key = 'crs') AS crs`);
+  const sum: IngestSummary = { accepted: 0, rejected: 0, rejectedByReason: {}, months: {}, crs: meta?.crs ?? '', files: [] };
+  const add = (to: Record<string, number>, key: string, n: number) => { to[key] = (to[key] ?? 0) + n; };
+  for (const i of imports) {
+    const id = Number(i.id);
+    const byReason: Record<string, number> = {};
+    for (const r of reasons) if (Number(r.id) === id) add(byReason, r.reason, Number(r.n));
+    const perMonth: Record<string, number> = {};
+    for (const m of months) if (Number(m.id) === id) add(perMonth, m.month, Number(m.n));
+    sum.files.push({
+      file: i.source, format: i.format as IngestSummary['files'][number]['format'],
+      read: Number(i.read), accepted: Number(i.accepted), rejected: Number(i.rejected), rejectedByReason: byReason, months: perMonth,
+      notes: [],
+      examples: examples.filter((e) => Number(e.id) === id).map((e) => `${e.source}, row ${e.row}: ${e.reason} (${e.detail ?? ''})`),
+    });
+  }
+  // Totals from the tables themselves (what is stored now), not from the per-import figures.
+  for (const r of reasons) add(sum.rejectedByReason, r.reason, Number(r.n));
+  for (const m of months) add(sum.months, m.month, Number(m.n));
+  sum.rejected = Object.values(sum.rejectedByReason).reduce((a, b) => a + b, 0);
+  sum.accepted = Object.values(sum.months).reduce((a, b) => a + b, 0);
+  return sum;
+}
+
 async function handle(req: Request): Promise<void> {
   if (cancelledEarly.delete(req.id)) {
     post({ id: req.id, type: 'error', error: { name: 'AbortError', message: 'cancelled before it started' } });
@@ -122,8 +174,7 @@ async function handle(req: Request): Promise<void> {
       }
       case 'incidents': {
         const cols = await loadIncidentColumns(await database(), req.filter);
-        const buffers = [cols.xs, cols.ys, cols.lons, cols.lats, cols.monthIndex, cols.hour, cols.dow, cols.categoryCode, cols.areaCode].map((a) => a.buffer);
-        post({ id: req.id, type: 'result', result: cols }, buffers);
+        post({ id: req.id, type: 'result', result: cols }, columnBuffers(cols));
         break;
       }
       case 'clear': {
@@ -152,6 +203,13 @@ async function handle(req: Request): Promise<void> {
         context.beats = beats;
         context.streets = streets;
         post({ id: req.id, type: 'result', result: { beats: beats?.names.length ?? 0, namedStreetSegments: streets?.ax.length ?? 0 } });
+        break;
+      }
+      case 'reportData': {
+        const incidents = copyColumns((await loaded()).cols);
+        ctrl.signal.throwIfAborted();
+        const summary = await importSummary(await database());
+        post({ id: req.id, type: 'result', result: { incidents, summary } }, columnBuffers(incidents));
         break;
       }
       case 'cancel': {

@@ -27,6 +27,21 @@ export interface DatasetStatus {
   timeKnownShare: number;
 }
 
+/**
+ * What the monthly report is built from (the report itself is rendered by the report worker,
+ * src/report/report_worker.ts: the report layer sits on top of this one).
+ */
+export interface ReportData {
+  /** Every stored incident, as fresh columns (their buffers are transferred to the page). */
+  incidents: IncidentColumns;
+  /**
+   * The import summary as the database keeps it: per import its file, format, rows read, accepted
+   * and rejected, rejects by reason and the first rejected rows; accepted incidents per month.
+   * The importer's notes on how a file was read are not stored, so `notes` is empty.
+   */
+  summary: IngestSummary;
+}
+
 export type RequestBody =
   | { type: 'init'; persist?: boolean }
   | { type: 'status' }
@@ -44,7 +59,9 @@ export type RequestBody =
   /** Category, time and place of one incident (`row` as in AnalysisResult.points.row). */
   | { type: 'incidentDetail'; row: number }
   /** Load the study area's reference layers (police beats, streets) used to name top cells. */
-  | { type: 'context'; beatsUrl?: string; streetsUrl?: string };
+  | { type: 'context'; beatsUrl?: string; streetsUrl?: string }
+  /** The stored incidents and import summary for the monthly report. */
+  | { type: 'reportData' };
 
 export type Request = RequestBody & { id: number };
 
@@ -60,6 +77,7 @@ export interface ResultOf {
   analyse: AnalysisResult;
   incidentDetail: IncidentDetail;
   context: StudyContextSummary;
+  reportData: ReportData;
 }
 
 export type Response =
