@@ -12,7 +12,7 @@
 import type { SqlEngine } from './engine.ts';
 import { createTablesSql, RejectReason, T, incidentColumns } from './schema.ts';
 import {
-  binaryShare, dateFormats, detectFormat, detectMapping, excelSeparatorLine, guessDayOrder, guessLegacyEncoding, headerLooksLikeData,
+  binaryShare, dateFormats, detectFormat, detectMapping, excelSeparatorLine, guessDayOrder, guessDelimiter, guessLegacyEncoding, headerLooksLikeData,
   isGzip, isParquet, isUtf8, looksLikeJson, utf16Order, type ColumnMapping, type SourceFormat, type TextEncoding,
 } from './sniff.ts';
 import { tmForwardSql } from './tm_sql.ts';
@@ -166,6 +166,8 @@ interface Prepared {
   notes: string[];
   /** Delimiter named by the file itself (Excel's `sep=` line); DuckDB sniffs it otherwise. */
   delimiter?: string;
+  /** The first line of CSV text (the header), as far as the head of the file holds it. */
+  firstLine?: string;
   /** Coordinates of a GeoJSON 'crs' member, if any. */
   crs?: string;
   mapping?: ColumnMapping;
@@ -214,6 +216,13 @@ async function prepare(db: SqlEngine, src: IngestSource, options: IngestOptions)
     notes.push(`first line 'sep=${sep.delimiter}' (Excel) names the delimiter; rows are numbered without it`);
   }
   const delimiter = sep?.delimiter;
+  const firstLine = new TextDecoder('utf-8').decode(head.subarray(0, 1 << 16)).split(/\r\n|\n|\r/)[0];
+  if (hasDoubledCarriageReturns(head)) {
+    // CR CR LF: CRLF text converted to CRLF once more. DuckDB cannot sniff it; read it as CRLF.
+    bytes = withoutDoubledCarriageReturns(bytes ?? (await src.readAll()));
+    head = bytes;
+    notes.push('line ends CR CR LF read as CR LF');
+  }
   let encoding = utf16 ? 'utf-8' : options.encoding;
   if (!encoding) {
     const whole = bytes !== null;
@@ -224,19 +233,37 @@ async function prepare(db: SqlEngine, src: IngestSource, options: IngestOptions)
     const text = new TextDecoder(encoding).decode(all);
     notes.push(`text decoded as ${encoding}`);
     const path = await db.registerBytes(baseName(src.name) + '.csv', new TextEncoder().encode(text));
-    return { path, registered: true, kind: 'csv', format: 'generic', notes, delimiter };
+    return { path, registered: true, kind: 'csv', format: 'generic', notes, delimiter, firstLine };
   }
-  if (!bytes && src.path) return { path: src.path, registered: false, kind: 'csv', format: 'generic', notes, delimiter };
+  if (!bytes && src.path) return { path: src.path, registered: false, kind: 'csv', format: 'generic', notes, delimiter, firstLine };
   bytes ??= await src.readAll();
   // Whole-file check now that it is in memory; a file valid at its head may not be further on.
   if (!isUtf8(bytes)) {
     const enc = guessLegacyEncoding(bytes);
     notes.push(`text decoded as ${enc}`);
     const path = await db.registerBytes(baseName(src.name) + '.csv', new TextEncoder().encode(new TextDecoder(enc).decode(bytes)));
-    return { path, registered: true, kind: 'csv', format: 'generic', notes, delimiter };
+    return { path, registered: true, kind: 'csv', format: 'generic', notes, delimiter, firstLine };
   }
   const path = await db.registerBytes(baseName(src.name) + '.csv', bytes);
-  return { path, registered: true, kind: 'csv', format: 'generic', notes, delimiter };
+  return { path, registered: true, kind: 'csv', format: 'generic', notes, delimiter, firstLine };
+}
+
+/** True when the text has CR CR LF line ends. */
+function hasDoubledCarriageReturns(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 1 << 16);
+  for (let i = 0; i + 2 < n; i++) if (bytes[i] === 0x0d && bytes[i + 1] === 0x0d && bytes[i + 2] === 0x0a) return true;
+  return false;
+}
+
+/** Copy of the bytes with every CR CR LF made CR LF. */
+function withoutDoubledCarriageReturns(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  let k = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0d && bytes[i + 1] === 0x0d && bytes[i + 2] === 0x0a) continue;
+    out[k++] = bytes[i];
+  }
+  return out.subarray(0, k);
 }
 
 const baseName = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.(gz|csv|tsv|txt|json|geojson|parquet)$/gi, '').replace(/[^\w.-]/g, '_');
@@ -254,13 +281,28 @@ async function ingestOne(
   const id = ++scanCounter;
   const rejTable = `csv_rejects_${id}`;
   const rejScan = `csv_scans_${id}`;
-  const reader = prep.kind === 'parquet'
+  const csvReader = (delimiter: string | undefined, quoted: boolean) =>
+    `read_csv(${lit(prep.path)}, header = true, all_varchar = true, store_rejects = true, rejects_table = ${lit(rejTable)}, rejects_scan = ${lit(rejScan)}, ` +
+    `max_line_size = ${MAX_LINE_BYTES}${delimiter ? `, delim = ${lit(delimiter)}` : ''}${quoted ? `, quote = '"', escape = '"', strict_mode = false` : ''})`;
+  let reader = prep.kind === 'parquet'
     ? `(SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${lit(prep.path)}))`
-    : `read_csv(${lit(prep.path)}, header = true, all_varchar = true, store_rejects = true, rejects_table = ${lit(rejTable)}, rejects_scan = ${lit(rejScan)}, max_line_size = ${MAX_LINE_BYTES}${prep.delimiter ? `, delim = ${lit(prep.delimiter)}` : ''})`;
+    : csvReader(prep.delimiter, false);
+  const dialectNotes: string[] = [];
   try {
     let header: string[];
     try {
-      header = (await db.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader}`)).map((r) => r.column_name);
+      try {
+        header = (await db.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader}`)).map((r) => r.column_name);
+      } catch (e) {
+        // DuckDB finds no dialect that fits every sampled line (a stray CR or a few damaged lines
+        // are enough): read with the header line's delimiter, double quotes and strict mode off;
+        // lines that still do not fit become malformed rows instead of costing the whole file.
+        if (prep.kind !== 'csv' || prep.delimiter || !/sniffing/i.test((e as Error).message)) throw e;
+        const delimiter = guessDelimiter(prep.firstLine ?? '');
+        reader = csvReader(delimiter, true);
+        header = (await db.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader}`)).map((r) => r.column_name);
+        dialectNotes.push(`the layout could not be detected; read with the header's delimiter ${JSON.stringify(delimiter)} and double quotes`);
+      }
     } catch (e) {
       const message = (e as Error).message;
       const tooLong = /Maximum line size of \d+ bytes exceeded\. Actual Size: ?(\d+)/.exec(message);
@@ -271,7 +313,7 @@ async function ingestOne(
     }
     const format = prep.format === 'generic' ? detectFormat(header) : prep.format;
     const mapping = detectMapping(header, { ...prep.mapping, ...options.mapping });
-    const notes = [...prep.notes];
+    const notes = [...prep.notes, ...dialectNotes];
     notes.push(`format ${format}; columns: ${Object.entries(mapping).map(([k, v]) => `${k}=${v}`).join(', ')}`);
     const hasLonLat = mapping.lon !== undefined && mapping.lat !== undefined;
     const hasXY = mapping.x !== undefined && mapping.y !== undefined;
@@ -382,11 +424,10 @@ async function ingestOne(
       throwIfAborted(options.signal);
 
       // Rows the CSV reader could not split (one row of its rejects table per problem found).
-      const malformed = prep.kind === 'csv'
-        ? Number((await db.rows<{ n: bigint | number }>(`SELECT count(DISTINCT line) AS n FROM ${rejTable}`))[0].n)
-        : 0;
-      const [{ n: stagedRows }] = await db.rows<{ n: bigint | number }>('SELECT count(*) AS n FROM stage');
-      if (Number(stagedRows) === 0 && malformed === 0) {
+      const [sizes] = await db.rows<{ staged: bigint | number; malformed: bigint | number }>(
+        `SELECT (SELECT count(*) FROM stage) AS staged, ${prep.kind === 'csv' ? `(SELECT count(DISTINCT line) FROM ${rejTable})` : '0'} AS malformed`);
+      const malformed = Number(sizes.malformed);
+      if (Number(sizes.staged) === 0 && malformed === 0) {
         throw new Error(`${src.name}: the file has a header (${header.join(', ')}) but no data rows`);
       }
       // Row numbers: the k-th good record is record k + (malformed records before it). The j-th
@@ -416,18 +457,19 @@ async function ingestOne(
         inArea = (lo, la) => `(${lo} BETWEEN ${w} AND ${e} AND ${la} BETWEEN ${s} AND ${n})`;
         areaNote = `the study area [${w}, ${s}, ${e}, ${n}]`;
       } else {
-        const [c] = await db.rows<{ mlon: number | null; mlat: number | null }>(
-          `SELECT median(lon) AS mlon, median(lat) AS mlat FROM stage WHERE ${validCoords}`);
+        // The median centre, and the spread around it measured on the core of the points (within
+        // 10 median distances, at least 20 km), so a few far-off points (or swapped ones) in a
+        // small file cannot stretch the limit until they fit inside it.
+        const [c] = await db.rows<{ mlon: number | null; mlat: number | null; p95: number | null }>(
+          `WITH v AS (SELECT lon, lat FROM stage WHERE ${validCoords}),
+             c AS (SELECT median(lon) AS mlon, median(lat) AS mlat FROM v),
+             d AS (SELECT sqrt(pow((lon - mlon) * 111320 * cos(radians(mlat)), 2) + pow((lat - mlat) * 110540, 2)) AS d FROM v, c),
+             m AS (SELECT median(d) AS md FROM d)
+           SELECT mlon, mlat, (SELECT quantile_cont(d, 0.95) FILTER (WHERE d <= greatest(20000, 10 * md)) FROM d, m) AS p95 FROM c`);
         if (c.mlon !== null && c.mlat !== null) {
           const kx = 111320 * Math.cos((c.mlat * Math.PI) / 180);
           const dist = (lo: string, la: string) => `sqrt(pow((${lo} - ${c.mlon}) * ${kx}, 2) + pow((${la} - ${c.mlat}) * 110540, 2))`;
-          // The spread is measured on the core of the points (within 10 median distances, at
-          // least 20 km), so a few far-off points (or swapped ones) in a small file cannot
-          // stretch the limit until they fit inside it.
-          const [p] = await db.rows<{ p95: number | null }>(
-            `WITH d AS (SELECT ${dist('lon', 'lat')} AS d FROM stage WHERE ${validCoords}), m AS (SELECT median(d) AS md FROM d)
-             SELECT quantile_cont(d, 0.95) FILTER (WHERE d <= greatest(20000, 10 * md)) AS p95 FROM d, m`);
-          const limit = Math.max(20000, 4 * (p.p95 ?? 0));
+          const limit = Math.max(20000, 4 * (c.p95 ?? 0));
           inArea = (lo, la) => `(${dist(lo, la)} <= ${limit})`;
           areaNote = `${(limit / 1000).toFixed(1)} km of the median centre (${c.mlat.toFixed(4)}, ${c.mlon.toFixed(4)})`;
           await refuseSwappedFile(db, src.name, c.mlon, c.mlat, cx, cy);

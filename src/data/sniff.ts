@@ -55,6 +55,19 @@ export function excelSeparatorLine(bytes: Uint8Array): { delimiter: string; leng
   return { delimiter: m[1], length: start + new TextEncoder().encode(m[0]).length };
 }
 
+/** The delimiter of a header line: whichever of , ; tab | occurs most often outside quotes (',' when none does). */
+export function guessDelimiter(line: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0, '|': 0 };
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  let best = ',';
+  for (const d of [';', '\t', '|']) if (counts[d] > counts[best]) best = d;
+  return best;
+}
+
 /** True when at least two and half of the header names read as numbers or dates: the file has no header row. */
 export function headerLooksLikeData(header: string[]): boolean {
   const numeric = header.filter((h) => /^\s*[-+]?\.?\d/.test(h)).length;
@@ -94,17 +107,38 @@ export function isUtf8(bytes: Uint8Array, truncated = false): boolean {
   }
 }
 
-const baltic = /[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]/g;
-const western = /[àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÁÂÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÖØÙÚÛÜ£]/g;
+const baltic = /^[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]$/;
+const western = /^[àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÁÂÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÖØÙÚÛÜ£]$/;
+let byteKinds: Uint8Array | null = null;
+
+/** Per byte: 1 when Windows-1257 reads it as a Lithuanian letter, 2 when only Windows-1252 reads it as a Western one. */
+function legacyByteKinds(): Uint8Array {
+  if (byteKinds) return byteKinds;
+  const kinds = new Uint8Array(256);
+  const d1257 = new TextDecoder('windows-1257'), d1252 = new TextDecoder('windows-1252');
+  for (let b = 0x80; b < 256; b++) {
+    if (baltic.test(d1257.decode(Uint8Array.of(b)))) kinds[b] = 1;
+    else if (western.test(d1252.decode(Uint8Array.of(b)))) kinds[b] = 2;
+  }
+  return (byteKinds = kinds);
+}
 
 /**
- * The encoding of text that is not UTF-8: Windows-1257 (Baltic) or Windows-1252 (Western),
- * whichever decodes into more letters of its own language.
+ * The encoding of text that is not UTF-8: Windows-1257 (Baltic) or Windows-1252 (Western).
+ * Most bytes of Lithuanian letters are Western letters in Windows-1252 too (ų is ø, ė is ë, ą
+ * is à), so only bytes that are Western letters and not Lithuanian ones count for 1252: text
+ * with Lithuanian letters and no distinctly Western ones (é, ü, ö, ß, ñ, ...) is Baltic. A
+ * Danish ø/Ø (Lithuanian ų/Ų in 1257) is therefore read as Baltic; name the encoding to override.
  */
 export function guessLegacyEncoding(bytes: Uint8Array): TextEncoding {
-  const sample = bytes.subarray(0, 1 << 20);
-  const b = new TextDecoder('windows-1257').decode(sample).match(baltic)?.length ?? 0;
-  const w = new TextDecoder('windows-1252').decode(sample).match(western)?.length ?? 0;
+  const kinds = legacyByteKinds();
+  const n = Math.min(bytes.length, 1 << 20);
+  let b = 0, w = 0;
+  for (let i = 0; i < n; i++) {
+    const k = kinds[bytes[i]];
+    if (k === 1) b++;
+    else if (k === 2) w++;
+  }
   return b > w ? 'windows-1257' : 'windows-1252';
 }
 

@@ -163,6 +163,18 @@ const cases: CorpusCase[] = [
   },
   { name: 'a NUL byte inside a field', files: ['nul_byte_in_field.csv'], accepted: 2 },
   {
+    // cr2's category holds a bare CR (the file's lines end in LF): DuckDB finds no layout, so the
+    // file is read with the header's delimiter; the CR ends a line, leaving cr2 as two lines of
+    // 3 fields (rows 3 and 4), both malformed; cr1, cr3 and cr4 are kept.
+    name: 'a stray carriage return inside a field',
+    files: ['stray_carriage_return.csv'], accepted: 3, rejected: { malformed_row: 2 },
+    check: async (db, s) => {
+      expect(s.files[0].notes[0]).toMatch(/the layout could not be detected; read with the header's delimiter "," and double quotes/);
+      expect((await incidentsOf(db, 'stray_carriage_return.csv')).map((r) => [r.incident_id, Number(r.source_row)])).toEqual([['cr1', 2], ['cr3', 5], ['cr4', 6]]);
+      expect((await rejectsOf(db, 'stray_carriage_return.csv')).map(([row]) => row)).toEqual([3, 4]);
+    },
+  },
+  {
     name: 'HTML, script and spreadsheet-formula payloads are stored verbatim as text',
     files: ['html_and_formula_payloads.csv'], accepted: 2,
     check: async (db) => {
