@@ -24,6 +24,8 @@ import type { Grid } from '../../src/stats/grid.ts';
 import type { KernelName } from '../../src/stats/kernels.ts';
 
 const quick = process.argv.includes('--quick');
+/** Interleaved rounds (more rounds, better odds of a quiet moment on a shared machine). */
+const ROUNDS = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 8;
 const N = quick ? 200_000 : 1_000_000;
 const CELL = 100;
 const SIZE = 500;
@@ -177,10 +179,10 @@ for (const [kernel, h] of [['quartic', 500], ['gaussian', 250]] as const) {
   const d3grid = { ms: Infinity, value: new Float64Array(0) };
   const exact = { ms: Infinity, value: new Float64Array(0) };
   const fast = { ms: Infinity, value: new Float64Array(0) };
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     const a = time(2, runD3);
     const b = time(2, () => d3Grid(xs, ys, sigmaCells));
-    const c = time(round === 0 ? 0 : 1, () => kdeExact(grid, xs, ys, { kernel, bandwidthM: h }));
+    const c = round < 3 ? time(0, () => kdeExact(grid, xs, ys, { kernel, bandwidthM: h })) : { ms: Infinity, value: exact.value };
     const d = time(4, () => kdeFast(grid, xs, ys, { kernel, bandwidthM: h }));
     d3full.ms = Math.min(d3full.ms, a.ms);
     if (b.ms < d3grid.ms) Object.assign(d3grid, b);
