@@ -133,6 +133,18 @@ const en = {
   'import.progress': 'Importing {file} ({i} of {n}): {phase}…',
   'import.starting': 'Starting the database…',
   'import.dbFailed': 'The database could not start: {message}',
+  'report.heading': 'Monthly report',
+  'report.month': 'Report month',
+  'report.build': 'Build report',
+  'report.hint': 'All categories, the method parameters set above (report defaults elsewhere), in the language of this page. Saved as one self-contained HTML file and opened for printing.',
+  'report.building': 'Building the report for {month}…',
+  'report.ready': 'Report for {month}: {n} incidents. Saved as {file}.',
+  'report.noLayers': 'The streets and boundaries of the demo lie away from these data and were left out.',
+  'report.failed': 'The report could not be built: {message}',
+  'report.download': 'Save again',
+  'report.print': 'Print',
+  'report.popupBlocked': 'The browser blocked the print view: use “Print”.',
+  'report.noData': 'Import incidents first.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -264,6 +276,18 @@ const lt: Record<MessageKey, string> = {
   'import.progress': 'Importuojamas {file} ({i} iš {n}): {phase}…',
   'import.starting': 'Paleidžiama duomenų bazė…',
   'import.dbFailed': 'Duomenų bazės paleisti nepavyko: {message}',
+  'report.heading': 'Mėnesio ataskaita',
+  'report.month': 'Ataskaitos mėnuo',
+  'report.build': 'Sudaryti ataskaitą',
+  'report.hint': 'Visos kategorijos, aukščiau nustatyti metodų parametrai (kiti – ataskaitos numatytieji), šio puslapio kalba. Išsaugoma kaip vienas savarankiškas HTML failas ir atidaroma spausdinti.',
+  'report.building': 'Sudaroma ataskaita: {month}…',
+  'report.ready': 'Ataskaita: {month}, {n} įvykių. Išsaugota kaip {file}.',
+  'report.noLayers': 'Demonstracinių duomenų gatvės ir ribos yra toli nuo šių duomenų, todėl neįtrauktos.',
+  'report.failed': 'Ataskaitos sudaryti nepavyko: {message}',
+  'report.download': 'Išsaugoti dar kartą',
+  'report.print': 'Spausdinti',
+  'report.popupBlocked': 'Naršyklė užblokavo spausdinimo langą: spauskite „Spausdinti“.',
+  'report.noData': 'Pirmiausia importuokite įvykius.',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, lt };

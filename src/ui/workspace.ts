@@ -1,6 +1,6 @@
 /**
  * The analyst's workspace: header (import, language), controls on the left (filters, method
- * parameters, layers with legends), the map in the middle, charts and the top-10 table on the
+ * parameters, layers with legends, the monthly report), the map in the middle, charts and the top-10 table on the
  * right. It wires controls to analysis requests (AnalysisRunner) and results to the map, legends,
  * charts and table. It decides nothing analytic: every number comes from the worker.
  */
@@ -17,6 +17,7 @@ import { I18n, LOCALES, type Locale } from './i18n.ts';
 import { mountImportPanel } from './import_panel.ts';
 import { LayerPanel } from './layer_panel.ts';
 import { ParamsPanel } from './params_panel.ts';
+import { ReportControl } from './report_control.ts';
 import { drawTopTable } from './top_table.ts';
 import './styles.css';
 
@@ -109,7 +110,16 @@ export function mountWorkspace(root: HTMLElement, client: WorkerClient, opts: Wo
     // Emerging hot spots are computed only while their layer is on.
     if (id === 'emerging' && on && last && !last.emerging) analyseSoon();
   });
-  controls.append(filters.element, params.element, layers.element);
+  const abs = (url: string) => new URL(url, document.baseURI).href;
+  const report = new ReportControl({
+    client,
+    i18n,
+    params: () => params.params(),
+    streetsUrl: abs(opts.streetsUrl),
+    boundaryUrls: [abs(opts.beatsUrl), abs(opts.outlineUrl)],
+    attribution: opts.attribution,
+  });
+  controls.append(filters.element, params.element, layers.element, report.element);
 
   const renderResult = () => {
     if (!last) return;
@@ -177,6 +187,7 @@ export function mountWorkspace(root: HTMLElement, client: WorkerClient, opts: Wo
     onData: (s: DatasetStatus) => {
       hasData = s.incidents > 0;
       filters.setDataset(s);
+      report.setDataset(s);
       selectedCell = null;
       map.highlight(null);
       if (hasData) runner.run(request());

@@ -1,0 +1,128 @@
+/**
+ * Issue 6 in the browser: the monthly report from the app in one click. The demo opens, the
+ * analyst picks a month and presses "Build report"; the report arrives as a download of one
+ * self-contained HTML file and opens in a print view. Its figures are checked against counts made
+ * here straight from the raw demo CSV (no Sargas code), it refers to nothing outside itself, the
+ * Lithuanian page gives the Lithuanian report, and the whole session asks no other origin.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, root, screenshots, type App } from './harness.ts';
+
+const csv = readFileSync(join(root, 'data/chicago_d14/aggravated_assaults_d14_2010_2019.csv'), 'utf8');
+const dates = csv.trim().split('\n').slice(1).map((l) => l.slice(0, 7));
+const rowsIn = (month: string) => dates.filter((d) => d === month).length;
+const MONTH = '2019-06';
+
+/** Every data-fig in the HTML: name -> raw data-value. */
+function figures(html: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of html.matchAll(/data-fig="([^"]*)" data-value="([^"]*)"/g)) out.set(m[1], m[2]);
+  return out;
+}
+const found = (text: string, re: RegExp) => re.exec(text)?.[0] ?? null;
+
+describe('the monthly report from the app', () => {
+  let app: App;
+
+  /** Press "Build report" and collect the download (its text and name) and the print view. */
+  const buildReport = async (buttonName: RegExp | string): Promise<{ html: string; file: string; view: Page }> => {
+    const [download, view] = await Promise.all([
+      app.page.waitForEvent('download', { timeout: 60_000 }),
+      app.page.waitForEvent('popup', { timeout: 60_000 }),
+      app.page.getByRole('button', { name: buttonName, exact: true }).click(),
+    ]);
+    const path = await download.path();
+    // Kept beside the screenshots (not committed) for a person to open.
+    await download.saveAs(join(screenshots, download.suggestedFilename()));
+    await view.waitForLoadState('load');
+    return { html: readFileSync(path, 'utf8'), file: download.suggestedFilename(), view };
+  };
+
+  beforeAll(async () => {
+    app = await openApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('offers the months of the data, the last one first', async () => {
+    const month = app.page.getByLabel('Report month');
+    await expect.poll(() => month.inputValue(), { timeout: 60_000 }).toBe(dates.reduce((a, b) => (b > a ? b : a)));
+    expect(await month.locator('option').count()).toBe(120);
+    expect(await month.locator('option').first().textContent()).toBe('December 2019');
+  });
+
+  it('builds the June 2019 report in one click: a self-contained HTML download with the counts of the raw CSV, opened for printing', async () => {
+    await app.page.getByLabel('Report month').selectOption(MONTH);
+    const { html, file, view } = await buildReport('Build report');
+    expect(file).toBe(`sargas-report-${MONTH}-en.html`);
+    const figs = figures(html);
+    expect(rowsIn(MONTH)).toBe(38);
+    expect(figs.get('category.total.month')).toBe(String(rowsIn(MONTH)));
+    expect(figs.get('category.total.previous')).toBe(String(rowsIn('2019-05')));
+    expect(figs.get('category.total.lastYear')).toBe(String(rowsIn('2018-06')));
+    expect(figs.get('card.month')).toBe(String(rowsIn(MONTH)));
+    expect(figs.get('quality.accepted')).toBe(String(dates.length));
+    expect(figs.get('quality.rejected')).toBe('0');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Monthly hot-spot report');
+    // The streets, beats and district of the demo were used: top spots named, patrol stops, map basemap.
+    expect(html).toMatch(/<g class="streets"><path d="M/);
+    expect(html).toMatch(/<g class="gistar"><path d="M/);
+    expect(html).toMatch(/data-fig="top\.1\.street">[^<]+</);
+    expect(html).toMatch(/data-fig="patrol\.day\.1\.street">[^<]+</);
+    expect(html).toContain('© OpenStreetMap contributors');
+    expect(html).toContain('City of Chicago data portal');
+    // Nothing to fetch: no http(s) URL, no src/href, no script; fonts and everything else inline.
+    expect(found(html, /https?:\/\//i)).toBeNull();
+    expect(found(html, /\s(src|href|xlink:href)\s*=/i)).toBeNull();
+    expect(found(html, /<(script|link|iframe|img|object|embed)\b/i)).toBeNull();
+    for (const m of html.matchAll(/url\(([^)]*)\)/g)) expect(m[1]).toMatch(/^(data:|#)/);
+    expect(html).toContain('src:url(data:font/woff2;base64,');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`);
+
+    // The print view shows the same report (a blob page of the app's origin).
+    expect(view.url()).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
+    expect(await view.locator('h1').textContent()).toBe('Monthly hot-spot report');
+    expect(await view.locator('[data-fig="category.total.month"]').first().getAttribute('data-value')).toBe('38');
+    await view.evaluate(() => document.fonts.ready.then(() => undefined));
+    expect(await view.evaluate(() => document.fonts.check('700 12pt "Noto Sans"', 'Ž'))).toBe(true);
+    await view.screenshot({ path: join(screenshots, 'report-print-view-en.png') });
+    await view.screenshot({ path: join(screenshots, 'report-print-view-en-full.png'), fullPage: true });
+    await view.close();
+    await app.page.setViewportSize({ width: 1280, height: 1100 });
+    await expect.poll(() => app.page.locator('#report-status').textContent(), { timeout: 10_000 })
+      .toBe(`Report for June 2019: 38 incidents. Saved as sargas-report-${MONTH}-en.html.`);
+    await app.page.locator('.panel.report').scrollIntoViewIfNeeded();
+    await app.screenshot('report-control-en');
+    await app.page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('builds the Lithuanian report when the page is in Lithuanian, with the same figures', async () => {
+    await app.page.locator('#lang-select').selectOption('lt');
+    const month = app.page.getByLabel('Ataskaitos mėnuo');
+    expect(await month.inputValue()).toBe(MONTH);
+    expect(await month.locator('option:checked').textContent()).toBe('2019 m. birželis');
+    const { html, file, view } = await buildReport('Sudaryti ataskaitą');
+    expect(file).toBe(`sargas-report-${MONTH}-lt.html`);
+    expect(html).toContain('<html lang="lt">');
+    expect(html).toContain('Mėnesio nusikalstamumo židinių ataskaita');
+    expect(html).toContain('2019 m. birželis');
+    expect(found(html, /Monthly hot-spot report|Recommended for next month/)).toBeNull();
+    const figs = figures(html);
+    expect(figs.get('category.total.month')).toBe('38');
+    expect(figs.get('category.total.previous')).toBe(String(rowsIn('2019-05')));
+    expect(found(html, /https?:\/\//i)).toBeNull();
+    await view.screenshot({ path: join(screenshots, 'report-print-view-lt.png') });
+    await view.close();
+  });
+
+  it('made no request to any other origin, and the page logged no error', () => {
+    expect(app.foreign()).toEqual([]);
+    expect(app.errors).toEqual([]);
+    expect(app.failed).toEqual([]);
+  });
+});
