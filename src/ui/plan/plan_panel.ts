@@ -517,8 +517,8 @@ export function mountPlanPanel(root: HTMLElement, deps: PlanPanelDeps): PlanPane
       let locked = 0, dropped = 0, added = 0;
       for (let i = 0; i < v.stops.count; i++) {
         if (e.excluded[i]) dropped++;
-        else if (e.lockedTo[i] >= 0) { if (onRoute[i] === e.lockedTo[i] && !e.required[i]) locked++; else added++; }
         else if (e.required[i]) added++;
+        else if (e.lockedTo[i] >= 0) locked++;
       }
       const anyEdit = locked + dropped + added > 0;
       const editsBar = el('div', { class: 'plan-edits' },
@@ -557,8 +557,9 @@ export function mountPlanPanel(root: HTMLElement, deps: PlanPanelDeps): PlanPane
       const addBtn = button(t('add.button'), 'plan-add', () => {
         const i = Number(addStop.value), r = Number(addUnit.value);
         if (!(i >= 0)) return;
+        // An added stop is required; added to one unit, it is also locked to it (a lock wins).
+        e.required[i] = 1;
         if (r >= 0) e.lockedTo[i] = r;
-        else e.required[i] = 1;
         selected = i;
         edited();
       }, { id: 'plan-add', class: 'plan-secondary' });

@@ -141,7 +141,7 @@ body { font-family: "Noto Sans", Arial, Helvetica, sans-serif; color: #111; marg
 h1 { font-size: 17pt; margin: 0 0 2mm; }
 .meta { margin: 0 0 3mm; color: #333; }
 .role { border: 2px solid #111; padding: 2.5mm 3mm; margin: 0 0 3mm; font-weight: 700; }
-.sheet-map { display: block; width: 100%; height: auto; max-height: 115mm; border: 1px solid #999; margin: 0 0 3mm; }
+.sheet-map { display: block; width: 100%; height: auto; max-height: 115mm; border: 1px solid #999; margin: 0 0 3mm; background: #f7f6f2; }
 .sheet-map text { font-size: 10px; font-weight: 700; fill: #fff; font-family: Arial, Helvetica, sans-serif; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #bbb; padding: 1.4mm 2mm; text-align: left; vertical-align: top; }
