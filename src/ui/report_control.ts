@@ -14,10 +14,8 @@ import latin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.wof
 import latinExt400 from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import latin700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import latinExt700 from '@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff2?url';
-import latin400Css from '@fontsource/noto-sans/latin-400.css?raw';
-import latinExt400Css from '@fontsource/noto-sans/latin-ext-400.css?raw';
-import latin700Css from '@fontsource/noto-sans/latin-700.css?raw';
-import latinExt700Css from '@fontsource/noto-sans/latin-ext-700.css?raw';
+import css400 from '@fontsource/noto-sans/400.css?raw';
+import css700 from '@fontsource/noto-sans/700.css?raw';
 import type { Attribution, ReportParams } from '../report/report_model.ts';
 import type { FontFile, ReportDone, ReportJob, ReportWorkerReply, ReportWorkerRequest } from '../report/report_job.ts';
 import type { AnalysisParams } from '../worker/analysis_types.ts';
@@ -38,15 +36,23 @@ export interface ReportControlOptions {
   attribution: readonly string[];
 }
 
-/** The unicode-range of a @fontsource subset stylesheet. */
-const unicodeRange = (css: string) => /unicode-range:\s*([^;]+);/.exec(css)?.[1].trim();
+/**
+ * The unicode-range of one subset in a @fontsource weight stylesheet (400.css lists every subset
+ * with its range; the per-subset files the app loads give none). Without the ranges the last
+ * face would be used for every letter and Lithuanian ones would fall back to another font.
+ */
+function unicodeRange(css: string, subset: string, weight: number): string {
+  const block = new RegExp(`/\\* noto-sans-${subset}-${weight}-normal \\*/[^}]*unicode-range:\\s*([^;]+);`).exec(css);
+  if (!block) throw new Error(`no ${subset} ${weight} block in @fontsource/noto-sans/${weight}.css`);
+  return block[1].trim();
+}
 
 /** Noto Sans 400 and 700, latin and latin-ext (Lithuanian letters), as the app itself uses. */
-const FONTS: FontFile[] = [
-  [latinExt400, latinExt400Css, 400], [latin400, latin400Css, 400],
-  [latinExt700, latinExt700Css, 700], [latin700, latin700Css, 700],
-].map(([url, css, weight]) => ({
-  url: new URL(url as string, import.meta.url).href, family: 'Noto Sans', weight: weight as number, unicodeRange: unicodeRange(css as string),
+const fontFiles = (): FontFile[] => ([
+  [latinExt400, 'latin-ext', 400, css400], [latin400, 'latin', 400, css400],
+  [latinExt700, 'latin-ext', 700, css700], [latin700, 'latin', 700, css700],
+] as const).map(([url, subset, weight, css]) => ({
+  url: new URL(url, import.meta.url).href, family: 'Noto Sans', weight, unicodeRange: unicodeRange(css, subset, weight),
 }));
 
 /** The map's attribution lines as the report's: known sources are written in the report's language. */
@@ -194,7 +200,7 @@ export class ReportControl {
         lang,
         streetsUrl: this.opts.streetsUrl,
         boundaryUrls: this.opts.boundaryUrls,
-        fonts: FONTS,
+        fonts: fontFiles(),
         title: '',
         attributions: reportAttributions(this.opts.attribution),
         generatedAt: new Date().toISOString(),

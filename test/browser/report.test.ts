@@ -5,7 +5,9 @@
  * here straight from the raw demo CSV (no Sargas code), it refers to nothing outside itself, the
  * Lithuanian page gives the Lithuanian report, and the whole session asks no other origin.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -23,6 +25,39 @@ function figures(html: string): Map<string, string> {
   return out;
 }
 const found = (text: string, re: RegExp) => re.exec(text)?.[0] ?? null;
+
+/** The same report from the command line (as a scheduled monthly run makes it). */
+function cliReport(lang: 'en' | 'lt'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sargas-report-cli-'));
+  try {
+    const demo = join(root, 'data/chicago_d14');
+    const out = join(dir, 'report.html');
+    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['analysis/cli.ts', 'report',
+      '--input', join(demo, 'aggravated_assaults_d14_2010_2019.csv'), '--category', 'aggravated assault', '--month', MONTH, '--lang', lang,
+      '--streets', join(demo, 'streets_d14.geojson'), '--boundaries', join(demo, 'police_beats_d14.geojson'), join(demo, 'district_14.geojson'),
+      '--attribution', 'chicago', '--out', out], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`cli report failed: ${r.stderr}`);
+    return readFileSync(out, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What may differ between the app's report and the command line's: the day it was made, and the
+ * importer's notes on how a file was read, which only the command line has (the browser's
+ * database keeps the import's figures and rejects, not those notes).
+ */
+const comparable = (html: string) => html
+  .replace(/<div class="keep small-print"><strong>[^<]*<\/strong> · How the file was read: [^<]*<\/div>\n?/g, '')
+  .replace(/Generated \d{4}-\d{2}-\d{2}/, 'Generated');
+
+/** null when equal, else where the two first differ. */
+function firstDifference(a: string, b: string): string | null {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i === a.length && a.length === b.length ? null : `at ${i}: «${a.slice(i - 60, i + 60)}» vs «${b.slice(i - 60, i + 60)}»`;
+}
 
 describe('the monthly report from the app', () => {
   let app: App;
@@ -81,7 +116,8 @@ describe('the monthly report from the app', () => {
     expect(found(html, /\s(src|href|xlink:href)\s*=/i)).toBeNull();
     expect(found(html, /<(script|link|iframe|img|object|embed)\b/i)).toBeNull();
     for (const m of html.matchAll(/url\(([^)]*)\)/g)) expect(m[1]).toMatch(/^(data:|#)/);
-    expect(html).toContain('src:url(data:font/woff2;base64,');
+    // Noto Sans embedded, latin-ext (Lithuanian letters) and latin each with its unicode-range.
+    expect([...html.matchAll(/@font-face\{font-family:'Noto Sans';[^}]*src:url\(data:font\/woff2;base64,[^)]+\) format\('woff2'\);unicode-range:(U\+0100|U\+0000)/g)].length).toBe(4);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`);
 
     // The print view shows the same report (a blob page of the app's origin).
@@ -89,7 +125,13 @@ describe('the monthly report from the app', () => {
     expect(await view.locator('h1').textContent()).toBe('Monthly hot-spot report');
     expect(await view.locator('[data-fig="category.total.month"]').first().getAttribute('data-value')).toBe('38');
     await view.evaluate(() => document.fonts.ready.then(() => undefined));
-    expect(await view.evaluate(() => document.fonts.check('700 12pt "Noto Sans"', 'Ž'))).toBe(true);
+    // The command line makes the same report from the same files: every figure, every byte but the
+    // date and the import notes.
+    const cli = cliReport('en');
+    expect(figures(html)).toEqual(figures(cli));
+    expect(figures(html).size).toBeGreaterThan(150);
+    expect(firstDifference(comparable(html), comparable(cli))).toBeNull();
+
     await view.screenshot({ path: join(screenshots, 'report-print-view-en.png') });
     await view.screenshot({ path: join(screenshots, 'report-print-view-en-full.png'), fullPage: true });
     await view.close();
@@ -116,6 +158,14 @@ describe('the monthly report from the app', () => {
     expect(figs.get('category.total.month')).toBe('38');
     expect(figs.get('category.total.previous')).toBe(String(rowsIn('2019-05')));
     expect(found(html, /https?:\/\//i)).toBeNull();
+    // Lithuanian letters are drawn with the embedded Noto Sans (its latin-ext face), not a fallback.
+    await view.evaluate(() => document.fonts.ready.then(() => undefined));
+    const faces = await view.evaluate(async () => {
+      const used = await document.fonts.load('700 12pt "Noto Sans"', 'ėšųž');
+      return used.map((f) => `${f.weight} ${f.unicodeRange.split(',')[0]} ${f.status}`);
+    });
+    expect(faces).toEqual(['700 U+100-2BA loaded']);
+    expect(await view.evaluate(() => document.fonts.check('400 12pt "Noto Sans"', 'Mėnesio židinių'))).toBe(true);
     await view.screenshot({ path: join(screenshots, 'report-print-view-lt.png') });
     await view.close();
   });
