@@ -39,7 +39,8 @@ export interface ReportJob {
   boundaryUrls: string[];
   fonts: FontFile[];
   title: string;
-  attributions: Attribution[];
+  /** Attributions of the reference layers (kept only when the layers are used). */
+  referenceAttributions: Attribution[];
   /** ISO 8601; the model never reads the clock. */
   generatedAt: string;
 }
@@ -101,19 +102,20 @@ export function shareInBox(inc: IncidentColumns, box: readonly [number, number, 
 
 /**
  * The report of `job` as HTML. `streets` and `boundaries` are the job's reference layers, already
- * read (pass null / [] to leave them out). Throws a RangeError when the month has no incidents.
+ * read; `useReferences` false leaves them and their attributions out. Throws a RangeError when the
+ * month has no incidents.
  */
 export function reportHtml(
   job: ReportJob,
-  refs: { streets: StreetNetwork | null; boundaries: readonly BoundaryLayer[]; fonts: readonly EmbeddedFont[] },
+  refs: { streets: StreetNetwork | null; boundaries: readonly BoundaryLayer[]; fonts: readonly EmbeddedFont[]; useReferences: boolean },
 ): Omit<ReportDone, 'seconds' | 'referenceLayers'> {
   const model = buildReportModel({
     incidents: job.incidents,
     summary: job.summary,
-    streets: refs.streets,
-    boundaries: refs.boundaries,
+    streets: refs.useReferences ? refs.streets : null,
+    boundaries: refs.useReferences ? refs.boundaries : [],
     title: job.title,
-    attributions: job.attributions,
+    attributions: refs.useReferences ? job.referenceAttributions : [],
     generatedAt: job.generatedAt,
     inputNames: job.summary?.files.map((f) => f.file) ?? [],
   }, job.params);

@@ -72,7 +72,7 @@ async function build(job: ReportJob) {
       networks.set(key, streets);
     }
   }
-  const done = reportHtml(job, { streets, boundaries: use ? layers : [], fonts });
+  const done = reportHtml(job, { streets, boundaries: layers, fonts, useReferences: use });
   return { ...done, referenceLayers: use, seconds: Math.round(performance.now() - t0) / 1000 };
 }
 

@@ -202,7 +202,7 @@ export class ReportControl {
         boundaryUrls: this.opts.boundaryUrls,
         fonts: fontFiles(),
         title: '',
-        attributions: reportAttributions(this.opts.attribution),
+        referenceAttributions: reportAttributions(this.opts.attribution),
         generatedAt: new Date().toISOString(),
       }, [inc.xs, inc.ys, inc.lons, inc.lats, inc.monthIndex, inc.hour, inc.dow, inc.categoryCode, inc.areaCode].map((a) => a.buffer as ArrayBuffer));
       if (this.url) URL.revokeObjectURL(this.url);
