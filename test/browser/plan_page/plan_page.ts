@@ -53,7 +53,9 @@ main.append(mapArea, side);
 app.append(header, main);
 
 const style = document.createElement('style');
-style.textContent = `.plan-page { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) 500px; }
+// ?side=400 gives the panel the width of the workspace's side column.
+const sideWidth = /^\d+$/.test(params.get('side') ?? '') ? Number(params.get('side')) : 500;
+style.textContent = `.plan-page { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) ${sideWidth}px; }
 .plan-side { overflow-y: auto; padding: 0.5rem; background: var(--bg); }
 #data-status { margin: 0; color: #e8eef5; flex: 1; }`;
 document.head.append(style);
