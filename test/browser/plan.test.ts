@@ -10,6 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,9 @@ import { countPixels } from './pixels.ts';
 /** The basemap's background colour (src/map/basemap_style.ts) and the first two route colours (src/map/route_layer.ts). */
 const BACKGROUND: [number, number, number] = [243, 241, 236];
 const ROUTE_RGB: [number, number, number][] = [[0x15, 0x65, 0xc0], [0x6a, 0x1b, 0x9a], [0x00, 0x79, 0x6b], [0xef, 0x6c, 0x00]];
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
 
 interface RouteRow { unit: number; kind: string; label: string; stops: { candidate: number; order: number; arrive: string; street: string; locked: boolean }[] }
 
@@ -57,6 +61,18 @@ describe('the patrol plan in the browser', () => {
     const fc = (await src.getData()) as FeatureCollection;
     return fc.features.map((f) => f.properties as { feature: string; unit: number; candidate: number; order: number; locked: number });
   });
+
+  /** Serious or critical axe-core violations inside the plan panel. */
+  const axeSerious = async (): Promise<string[]> => {
+    // Injected through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+    if (!(await app.page.evaluate(() => 'axe' in window))) await app.page.evaluate(axeSource);
+    const violations = await app.page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: string, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+      return (await axe.run('#plan-panel', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })).violations;
+    });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+  };
 
   const download = async (button: string): Promise<{ name: string; text: string }> => {
     const [d] = await Promise.all([app.page.waitForEvent('download') as Promise<Download>, app.page.click(button)]);
@@ -130,6 +146,10 @@ describe('the patrol plan in the browser', () => {
     expect(before).toBeLessThan(200);
     expect(after).toBeGreaterThan(3000);
     await app.screenshot('plan-demo');
+  });
+
+  it('the panel with a plan has no serious or critical accessibility violations (axe-core)', async () => {
+    expect(await axeSerious()).toEqual([]);
   });
 
   it('lock a stop and drop another, re-optimise: the lock is kept and the dropped stop is on no route', async () => {
@@ -279,6 +299,7 @@ describe('the patrol plan in the browser', () => {
     expect(await app.page.locator('#plan-run').textContent()).toBe('Sudaryti maršrutus');
     expect(await app.page.locator('label[for="plan-day"]').textContent()).toBe('Diena');
     expect(await app.page.locator('#plan-day option:checked').textContent()).toBe('Penktadienis');
+    expect(await axeSerious()).toEqual([]);
     await app.screenshot('plan-lt');
     await app.page.selectOption('#lang-select', 'en');
     await expect.poll(() => app.page.locator('#plan-heading').textContent()).toBe('Patrol plan');
