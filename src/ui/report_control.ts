@@ -65,7 +65,7 @@ export function reportAttributions(lines: readonly string[]): Attribution[] {
 const monthIndex = (m: string) => (Number(m.slice(0, 4)) - 1970) * 12 + Number(m.slice(5, 7)) - 1;
 const monthOf = (k: number) => `${1970 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
 
-/** The page's side of the report worker: one request at a time, errors rebuilt as Errors. */
+/** The page's side of the report worker (started on first use; it runs jobs in arrival order), errors rebuilt as Errors. */
 class ReportWorkerClient {
   private worker: Worker | null = null;
   private nextId = 1;
