@@ -11,29 +11,9 @@ import { RoadClass } from '../routing/road_class.ts';
 import { escapeHtml } from './escape_html.ts';
 import type { ReportModel } from './report_model.ts';
 
-/** Gi* bins -3..3 (ArcGIS Hot Spot Analysis colours), index bin + 3. */
-export const GI_COLOURS = ['#4575b5', '#849eba', '#c0ccbe', '#ffffbf', '#fab984', '#ed7551', '#d62f27'] as const;
-
-/** Emerging categories: reds for hot, blues for cold (the app's map uses the same). */
-export const EMERGING_COLOURS: Record<EmergingCategory, string> = {
-  new_hot: '#ffb000',
-  consecutive_hot: '#ff7f50',
-  intensifying_hot: '#99000d',
-  persistent_hot: '#d7301f',
-  diminishing_hot: '#fc8d59',
-  sporadic_hot: '#fdcc8a',
-  oscillating_hot: '#c51b7d',
-  historical_hot: '#b59a8e',
-  new_cold: '#41b6c4',
-  consecutive_cold: '#4292c6',
-  intensifying_cold: '#08306b',
-  persistent_cold: '#2171b5',
-  diminishing_cold: '#9ecae1',
-  sporadic_cold: '#c6dbef',
-  oscillating_cold: '#6a51a3',
-  historical_cold: '#8c9fb5',
-  no_pattern: '#ffffff',
-};
+/** Gi* bins -3..3 and emerging categories: the app map's colours (src/colours.ts). */
+export { GI_BIN_COLOURS as GI_COLOURS, EMERGING_COLOURS } from '../colours.ts';
+import { GI_BIN_COLOURS as GI_COLOURS, EMERGING_COLOURS } from '../colours.ts';
 
 /** How the extent maps to SVG units: x' = (x - minX) k, y' = (maxY - y) k. */
 export interface MapView {
