@@ -123,8 +123,12 @@ export async function ingestFiles(db: SqlEngine, sources: IngestSource[], option
       crs = r.crs;
     } catch (e) {
       if (e instanceof AbortError || e instanceof IngestQuestion) throw e;
-      // Every message names the file, whichever layer raised it.
-      const message = firstLine((e as Error).message);
+      // Every message names the file, whichever layer raised it; a full disk or browser storage
+      // quota says so plainly.
+      let message = firstLine((e as Error).message);
+      if (isStorageFull(e as Error)) {
+        message = `the storage is full (${message}); nothing of this file was kept. Free some space or delete data, then import it again`;
+      }
       files.push({
         file: sources[i].name, format: 'unreadable', read: 0, accepted: 0, rejected: 0, rejectedByReason: {}, months: {},
         error: message.startsWith(`${sources[i].name}:`) ? message : `${sources[i].name}: ${message}`, notes: [], examples: [],
@@ -595,6 +599,10 @@ async function ingestOne(
 }
 
 const firstLine = (s: string) => s.split('\n')[0];
+
+/** A write refused for lack of space: the browser's storage quota (OPFS) or a full disk. */
+const isStorageFull = (e: Error) =>
+  e.name === 'QuotaExceededError' || /QuotaExceeded|No space available|quota exceeded|No space left on device|disk is full/i.test(e.message);
 
 /** The date layouts (of `formats`) that values of the sample query match, most frequent first, at most three. */
 async function usedFormats(db: SqlEngine, sampleSql: string, formats: string[]): Promise<string[]> {
