@@ -21,4 +21,6 @@ mountWorkspace(app, client, {
   beatsUrl: demo('police_beats_d14.geojson'),
   outlineUrl: demo('district_14.geojson'),
   attribution: ['© OpenStreetMap contributors (ODbL)', 'Incidents and boundaries: City of Chicago data portal'],
+  // District 14 (Shakespeare) station, 2150 N California Ave.
+  station: [-87.6973, 41.9205],
 });

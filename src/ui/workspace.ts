@@ -18,6 +18,7 @@ import { mountImportPanel } from './import_panel.ts';
 import { LayerPanel } from './layer_panel.ts';
 import { ParamsPanel } from './params_panel.ts';
 import { ReportControl } from './report_control.ts';
+import { mountPlanPanel } from './plan/plan_panel.ts';
 import { drawTopTable } from './top_table.ts';
 import './styles.css';
 
@@ -28,6 +29,8 @@ export interface WorkspaceOptions {
   beatsUrl: string;
   outlineUrl: string;
   attribution: string[];
+  /** Where the officers' units start and end their shift, [lon, lat] (the police station). */
+  station?: [number, number];
 }
 
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', lt: 'Lietuvių' };
@@ -120,6 +123,9 @@ export function mountWorkspace(root: HTMLElement, client: WorkerClient, opts: Wo
     attribution: opts.attribution,
   });
   controls.append(filters.element, params.element, layers.element, report.element);
+  mountPlanPanel(charts, {
+    client, map: () => map.map, streetsUrl: opts.streetsUrl, beatsUrl: opts.beatsUrl, lang: () => i18n.locale, station: opts.station,
+  });
 
   const renderResult = () => {
     if (!last) return;
