@@ -48,7 +48,7 @@ export interface TeamOrienteeringOptions {
   /** Largest number of perturbation iterations. Default unlimited. */
   maxIterations?: number;
   /**
-   * Stop after this many iterations in a row without a better plan. Default: 400 + 20 × the
+   * Stop after this many iterations in a row without a better plan. Default: 1000 + 50 × the
    * number of stops that some unit can reach.
    */
   stallIterations?: number;
@@ -83,11 +83,11 @@ export interface SearchTuning {
 }
 
 export const defaultTuning: Readonly<SearchTuning> = Object.freeze({
-  ruinShare: 0.25,
-  repairNoise: 0.6,
-  acceptShare: 0.03,
-  restartEvery: 1000,
-  packEvery: 200,
+  ruinShare: 0.4,
+  repairNoise: 1,
+  acceptShare: 0.08,
+  restartEvery: 2000,
+  packEvery: 100,
   acceptMode: 0,
   makeRoom: 1,
 });
@@ -123,7 +123,7 @@ export function solveTeamOrienteering(problem: PatrolProblem, options: TeamOrien
   const maxIterations = options.maxIterations ?? Infinity;
   if (!(maxIterations >= 0)) throw new RangeError(`maxIterations must be >= 0, got ${maxIterations}`);
   const search = new Search(problem, options.locks ?? {}, options.seed ?? 1, { ...defaultTuning, ...options.tuning });
-  const stall = options.stallIterations ?? 400 + 20 * search.reachableCount;
+  const stall = options.stallIterations ?? 1000 + 50 * search.reachableCount;
   if (!(stall >= 0)) throw new RangeError(`stallIterations must be >= 0, got ${stall}`);
   const signal = options.signal;
   const deadline = t0 + timeLimitMs;
