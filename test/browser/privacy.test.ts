@@ -6,10 +6,10 @@
  *   browser enforces it: a fetch to another origin is blocked, and the test sees both the block
  *   and the attempt (so the counting below would notice one).
  * - The whole workflow the app offers today — the demo import, analysis with filter and layer
- *   changes, the top-10 table, the language switch, a police.uk import, an import whose text is
- *   HTML/script payloads, the incident popup, the monthly report (download and print view), and a
- *   reload — asks no other origin for anything, and no CSP violation is reported on the way.
- *   (The patrol planner has its own test page, test/browser/plan.test.ts, which counts the same.)
+ *   changes, the top-10 table, the language switch, patrol routes (plan, GeoJSON and GPX
+ *   downloads, a route sheet), the monthly report (download and print view), a police.uk import,
+ *   an import whose text is HTML/script payloads, the incident popup, and a reload — asks no
+ *   other origin for anything, and no CSP violation is reported on the way.
  * - Payloads in a category, a location, an area code and a file name are shown as text: no
  *   dialog opens, no element is made from them, nothing is requested for them, and the report
  *   writes them escaped.
@@ -137,6 +137,18 @@ describe('privacy and injection in the browser', () => {
     await app.page.getByLabel('Kalba').selectOption('en');
     await text(app.page.locator('#filters-heading')).toBe('Filters');
     for (const id of ['grid', 'kde', 'emerging', 'beats', 'incidents']) await app.page.locator(`#layer-${id}`).uncheck();
+  });
+
+  it('plans patrol routes for the demo: GeoJSON and GPX downloads, a printed route sheet', async () => {
+    await app.page.getByRole('button', { name: 'Plan routes' }).click();
+    await expect.poll(() => app.page.locator('#plan-status').textContent(), { timeout: 180_000 }).toMatch(/^Plan ready in/);
+    for (const [button, ext] of [['#plan-geojson', 'geojson'], ['#plan-gpx', 'gpx']]) {
+      const [d] = await Promise.all([app.page.waitForEvent('download', { timeout: 30_000 }), app.page.click(button)]);
+      expect(d.suggestedFilename()).toMatch(new RegExp(`^sargas-plan-\\w+\\.${ext}$`));
+      expect(readFileSync((await d.path())!, 'utf8').length).toBeGreaterThan(100);
+    }
+    await app.page.locator('.plan-route button', { hasText: 'Print route sheet' }).first().click();
+    await expect.poll(() => app.page.locator('#plan-print-frame').getAttribute('data-unit'), { timeout: 30_000 }).not.toBeNull();
   });
 
   it('builds the monthly report (download and print view)', async () => {
