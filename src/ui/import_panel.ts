@@ -45,7 +45,28 @@ const LT_REASONS: Record<string, string> = {
   no_coordinates: 'be koordinačių', zero_coordinates: 'nulinės koordinatės', invalid_coordinates: 'netinkamos koordinatės',
   outside_study_area: 'už tyrimo teritorijos', no_date: 'be datos', unparseable_date: 'neatpažinta data',
   outside_months: 'už pasirinktų mėnesių', already_imported: 'jau importuota', duplicate_id: 'pasikartojantis id',
-  malformed_row: 'netvarkinga eilutė',
+  malformed_row: 'netvarkinga eilutė', swapped_coordinates: 'sukeistos koordinatės', implausible_date: 'neįtikima data',
+};
+
+/**
+ * Set when the user deletes all data, so the demo is not imported again on the next visit; removed
+ * when they load the demo themselves. A flag, not data: nothing of the incidents is in it.
+ */
+const DEMO_DECLINED = 'sargas:demo-declined';
+const demoDeclined = () => {
+  try {
+    return localStorage.getItem(DEMO_DECLINED) === '1';
+  } catch {
+    return false;
+  }
+};
+const setDemoDeclined = (on: boolean) => {
+  try {
+    if (on) localStorage.setItem(DEMO_DECLINED, '1');
+    else localStorage.removeItem(DEMO_DECLINED);
+  } catch {
+    /* storage disabled: the demo simply comes back */
+  }
 };
 const LT_PHASES: Record<string, string> = { reading: 'skaitoma', parsing: 'nagrinėjama', checking: 'tikrinama', saving: 'įrašoma', done: 'baigta' };
 
@@ -80,7 +101,9 @@ export function mountImportPanel(root: HTMLElement, client: WorkerClient, opts: 
   status.setAttribute('aria-live', 'polite');
   const progress = el('progress', { id: 'import-progress', max: 1, value: 0, hidden: true });
   const cancel = el('button', { type: 'button', id: 'import-cancel', hidden: true }, 'Cancel import');
-  const panel = el('section', { className: 'import-panel', ariaLabel: 'Import' }, label, input, progress, cancel, status);
+  const loadDemo = el('button', { type: 'button', id: 'load-demo', hidden: true }, 'Load the demo');
+  const remove = el('button', { type: 'button', id: 'delete-all', className: 'danger' }, 'Delete all data');
+  const panel = el('section', { className: 'import-panel', ariaLabel: 'Import' }, label, input, progress, cancel, status, loadDemo, remove);
   root.append(panel);
 
   // The status sentence is kept as a function, so a change of language rewrites it.
@@ -94,6 +117,8 @@ export function mountImportPanel(root: HTMLElement, client: WorkerClient, opts: 
     cancel.textContent = tr('import.cancel', 'Cancel import');
     panel.ariaLabel = tr('import.region', 'Import');
     progress.ariaLabel = tr('import.progressLabel', 'Import progress');
+    loadDemo.textContent = tr('import.loadDemo', 'Load the demo');
+    remove.textContent = tr('import.delete', 'Delete all data');
     status.textContent = message();
   });
 
@@ -120,9 +145,11 @@ export function mountImportPanel(root: HTMLElement, client: WorkerClient, opts: 
         cancel.hidden = true;
       }
       const s = await client.call({ type: 'status' });
+      loadDemo.hidden = s.incidents > 0;
       opts.onData?.(s);
     }
   };
+  const demo = { url: opts.demoUrl, category: opts.demoCategory };
   const onProgress = (p: { fileIndex: number; files: number; phase: string; file: string }) => {
     const phases = ['reading', 'parsing', 'checking', 'saving', 'done'];
     progress.value = (p.fileIndex + (phases.indexOf(p.phase) + 1) / phases.length) / p.files;
@@ -130,7 +157,29 @@ export function mountImportPanel(root: HTMLElement, client: WorkerClient, opts: 
       { file: p.file, i: p.fileIndex + 1, n: p.files, phase: LT_PHASES[p.phase] ?? p.phase }));
   };
   const importFiles = (files: File[]) =>
-    files.length && runImport((signal) => client.call({ type: 'import', files }, { signal, onProgress }));
+    files.length && runImport((signal) => client.call({ type: 'import', files, demo }, { signal, onProgress }));
+  const importDemo = () =>
+    runImport((signal) => client.call({ type: 'importDemo', url: opts.demoUrl, category: opts.demoCategory }, { signal, onProgress }));
+
+  loadDemo.addEventListener('click', () => {
+    setDemoDeclined(false);
+    void importDemo();
+  });
+  remove.addEventListener('click', async () => {
+    if (!window.confirm(tr('import.deleteConfirm', 'Delete every imported incident, reject and import record from this browser? This cannot be undone.'))) return;
+    running?.abort();
+    try {
+      const before = await client.call({ type: 'status' });
+      const s = await client.call({ type: 'clear' });
+      setDemoDeclined(true);
+      loadDemo.hidden = false;
+      say(() => tr('import.deleted', `All data deleted from this browser (${before.incidents} incidents). Import incidents, or load the demo.`, { n: before.incidents }));
+      opts.onData?.(s);
+    } catch (e) {
+      const msg = (e as Error).message;
+      say(() => tr('import.failed', `Import failed: ${msg}`, { message: msg }));
+    }
+  });
 
   input.addEventListener('change', () => {
     void importFiles([...(input.files ?? [])]);
@@ -148,8 +197,12 @@ export function mountImportPanel(root: HTMLElement, client: WorkerClient, opts: 
     say(() => tr('import.starting', 'Starting the database…'));
     try {
       const s = await client.call({ type: 'init' });
-      if (s.incidents === 0) {
-        await runImport((signal) => client.call({ type: 'importDemo', url: opts.demoUrl, category: opts.demoCategory }, { signal, onProgress }));
+      if (s.incidents === 0 && !demoDeclined()) {
+        await importDemo();
+      } else if (s.incidents === 0) {
+        loadDemo.hidden = false;
+        say(() => tr('import.noneDeclined', 'No incidents stored. Import incidents, or load the demo.'));
+        opts.onData?.(s);
       } else {
         say(() => describeStatusIn(i18n, s));
         opts.onData?.(s);

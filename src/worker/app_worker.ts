@@ -12,7 +12,7 @@ import { loadIncidentColumns } from '../data/incidents.ts';
 import { T } from '../data/schema.ts';
 import { clearIfDemo, markDemo } from '../data/dataset.ts';
 import type { IncidentColumns } from '../data/incident_columns.ts';
-import type { IngestSummary } from '../data/ingest.ts';
+import type { IngestProgress, IngestSummary } from '../data/ingest.ts';
 import type { DatasetStatus, Request, Response } from './protocol.ts';
 import { analyse, loadedDataset, transferables, type LoadedDataset, type StudyContext } from './analyse.ts';
 import { incidentDetail } from './incident_detail.ts';
@@ -125,6 +125,28 @@ async function importSummary(d: WasmDb): Promise<IngestSummary> {
   return sum;
 }
 
+/** Import the bundled demo from the app's own folder and mark the data as the demo. */
+async function importDemo(d: WasmDb, url: string, category: string, signal?: AbortSignal,
+  onProgress?: (p: IngestProgress) => void): Promise<IngestSummary> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`the demo data (${url}) could not be read: HTTP ${res.status}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const name = url.split('/').pop()!;
+  const summary = await ingestFiles(d, [{ name, size: bytes.length, head: bytes, readAll: async () => bytes }], {
+    defaultCategory: category, signal, onProgress,
+  });
+  await markDemo(d);
+  return summary;
+}
+
+/** What an empty database reports (after "delete all data", before anything is opened again). */
+function emptyStatus(): DatasetStatus {
+  return {
+    persistent: persist, crs: '', incidents: 0, rejected: 0, rejectedByReason: {}, firstMonth: null, lastMonth: null,
+    categories: [], imports: [], timeKnownShare: 0,
+  };
+}
+
 async function handle(req: Request): Promise<void> {
   if (cancelledEarly.delete(req.id)) {
     post({ id: req.id, type: 'error', error: { name: 'AbortError', message: 'cancelled before it started' } });
@@ -147,11 +169,19 @@ async function handle(req: Request): Promise<void> {
         dataset = null;
         const d = await database();
         const sources = await Promise.all(req.files.map(fileSource));
-        await clearIfDemo(d);
-        const summary = await ingestFiles(d, sources, {
-          ...req.options, signal: ctrl.signal,
-          onProgress: (progress) => post({ id: req.id, type: 'progress', progress }),
-        });
+        const replacedDemo = await clearIfDemo(d);
+        let summary: IngestSummary;
+        try {
+          summary = await ingestFiles(d, sources, {
+            ...req.options, signal: ctrl.signal,
+            onProgress: (progress) => post({ id: req.id, type: 'progress', progress }),
+          });
+        } catch (e) {
+          if (replacedDemo && req.demo) await importDemo(d, req.demo.url, req.demo.category);
+          throw e;
+        }
+        // Nothing of the user's files was usable: the demo they had is put back.
+        if (replacedDemo && summary.accepted === 0 && req.demo) await importDemo(d, req.demo.url, req.demo.category);
         await d.checkpoint();
         post({ id: req.id, type: 'result', result: summary });
         break;
@@ -159,15 +189,8 @@ async function handle(req: Request): Promise<void> {
       case 'importDemo': {
         dataset = null;
         const d = await database();
-        const res = await fetch(req.url);
-        if (!res.ok) throw new Error(`the demo data (${req.url}) could not be read: HTTP ${res.status}`);
-        const bytes = new Uint8Array(await res.arrayBuffer());
-        const name = req.url.split('/').pop()!;
-        const summary = await ingestFiles(d, [{ name, size: bytes.length, head: bytes, readAll: async () => bytes }], {
-          defaultCategory: req.category, signal: ctrl.signal,
-          onProgress: (progress) => post({ id: req.id, type: 'progress', progress }),
-        });
-        await markDemo(d);
+        const summary = await importDemo(d, req.url, req.category, ctrl.signal,
+          (progress) => post({ id: req.id, type: 'progress', progress }));
         await d.checkpoint();
         post({ id: req.id, type: 'result', result: summary });
         break;
@@ -182,7 +205,9 @@ async function handle(req: Request): Promise<void> {
         if (db) await db.close();
         db = null;
         await deleteStoredDatabase();
-        post({ id: req.id, type: 'result', result: await status(await database()) });
+        // Not reopened here: that would write a new, empty database file at once. The next
+        // request opens it again.
+        post({ id: req.id, type: 'result', result: emptyStatus() });
         break;
       }
       case 'analyse': {

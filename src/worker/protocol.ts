@@ -45,10 +45,15 @@ export interface ReportData {
 export type RequestBody =
   | { type: 'init'; persist?: boolean }
   | { type: 'status' }
-  | { type: 'import'; files: File[]; options?: ImportOptions }
+  /**
+   * Import files. When only the demo is stored it is replaced; `demo` says where it came from, so
+   * it is put back if nothing of the files could be imported.
+   */
+  | { type: 'import'; files: File[]; options?: ImportOptions; demo?: { url: string; category: string } }
   /** Import the bundled demo extract from `url` (resolved by the page against its own address). */
   | { type: 'importDemo'; url: string; category: string }
   | { type: 'incidents'; filter?: IncidentFilter }
+  /** Delete all data: close the database and remove its files from the browser's storage. */
   | { type: 'clear' }
   | { type: 'cancel'; target: number }
   /**
