@@ -4,11 +4,23 @@
  */
 import { GI_BIN_COLOURS } from '../map/ramps.ts';
 import type { AnalysisResult, TopCell } from '../worker/analysis_types.ts';
+import { toCsv } from '../csv_export.ts';
 import { el } from './dom.ts';
 import type { I18n, MessageKey } from './i18n.ts';
 
 /** A cell's name in the table: column and row on the analysis grid. */
 export const cellName = (c: TopCell): string => `C${c.col}-${c.row}`;
+
+/**
+ * The top cells as CSV for a spreadsheet. Text from the data (beats, street names) goes through
+ * the formula-injection escape of csv_export.ts: a cell starting with = + - @ is not a formula.
+ */
+export function topCellsCsv(cells: readonly TopCell[]): string {
+  return toCsv(
+    ['rank', 'cell', 'beat', 'street', 'lon', 'lat', 'incidents', 'last_month', 'previous_month', 'gi_z', 'gi_bin'],
+    cells.map((c) => [c.rank, cellName(c), c.beat, c.street, c.lon, c.lat, c.count, c.lastMonth, c.previousMonth, c.z, c.bin]),
+  );
+}
 
 export function drawTopTable(host: HTMLElement, r: AnalysisResult, i18n: I18n, onShow: (c: TopCell) => void, selected: number | null): void {
   const t = i18n.t.bind(i18n);
@@ -39,5 +51,14 @@ export function drawTopTable(host: HTMLElement, r: AnalysisResult, i18n: I18n, o
         c.bin ? `${c.bin > 0 ? '+' : '−'}${Math.abs(c.bin)}` : '0'));
   });
   const caption = el('caption', {}, t('top.caption', { month: r.lastMonth !== null ? i18n.month(r.lastMonth, 'long') : '—' }));
-  host.replaceChildren(el('table', { class: 'top-table' }, caption, el('thead', {}, head), el('tbody', {}, ...rows)));
+  const csv = el('button', { type: 'button', class: 'csv-download' }, t('top.csv'));
+  csv.addEventListener('click', () => {
+    const url = URL.createObjectURL(new Blob([topCellsCsv(r.top)], { type: 'text/csv;charset=utf-8' }));
+    const a = el('a', { href: url, download: 'sargas-top-hot-spots.csv' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+  host.replaceChildren(el('table', { class: 'top-table' }, caption, el('thead', {}, head), el('tbody', {}, ...rows)), csv);
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvCell, escapeFormula, toCsv } from '../../src/data/csv_export.ts';
+import { csvCell, escapeFormula, toCsv } from '../../src/csv_export.ts';
 import { NodeDb } from '../../src/data/node_db.ts';
 
 describe('escapeFormula', () => {
