@@ -24,6 +24,8 @@ interface PoolClass {
   index: Map<string, number>;
   /** Entries sorted by score, best first, rebuilt lazily. */
   order: Int32Array | null;
+  /** prefix[j] = sum of the scores of order[0 .. j - 1]. */
+  prefix: Float64Array | null;
 }
 
 export interface PoolCombination {
@@ -48,7 +50,7 @@ export class RoutePool {
     this.capacity = capacity;
     this.keyBits = new Uint32Array(this.words);
     this.classes = Array.from(unitsPerClass, (units) => ({
-      units, bits: [], seqs: [], scores: [], times: [], index: new Map(), order: null,
+      units, bits: [], seqs: [], scores: [], times: [], index: new Map(), order: null, prefix: null,
     }));
   }
 
@@ -95,21 +97,33 @@ export class RoutePool {
 
   /**
    * The most valuable combination of pooled routes, if it beats `incumbent` by more than `eps`;
-   * null otherwise or when none is found within `nodeLimit` search nodes.
+   * null otherwise or when none is found within `nodeLimit` steps (routes tried).
    */
   bestCombination(incumbent: number, eps: number, nodeLimit = 100_000): PoolCombination | null {
     const classes = this.classes;
     for (const c of classes) {
-      if (!c.order) c.order = Int32Array.from(c.scores.keys()).sort((a, b) => c.scores[b] - c.scores[a] || a - b);
+      if (!c.order) {
+        const order = Int32Array.from(c.scores.keys()).sort((a, b) => c.scores[b] - c.scores[a] || a - b);
+        const prefix = new Float64Array(order.length + 1);
+        for (let j = 0; j < order.length; j++) prefix[j + 1] = prefix[j] + c.scores[order[j]];
+        c.order = order;
+        c.prefix = prefix;
+      }
     }
     // Slots: one per unit, grouped by class.
     const slotClass: number[] = [];
     classes.forEach((c, k) => { for (let u = 0; u < c.units; u++) slotClass.push(k); });
     const S = slotClass.length;
-    const top = classes.map((c) => (c.order!.length ? c.scores[c.order![0]] : 0));
-    // restBound[s]: upper bound on the value of slots s.. when each takes its class's best route.
+    // restBound[s]: upper bound on the value of slots s.. : the first slot of a class with k slots
+    // takes at most the class's k best routes.
     const restBound = new Float64Array(S + 1);
-    for (let s = S - 1; s >= 0; s--) restBound[s] = restBound[s + 1] + top[slotClass[s]];
+    for (let s = S - 1; s >= 0; s--) {
+      const k = slotClass[s];
+      const first = s === 0 || slotClass[s - 1] !== k;
+      if (!first) { restBound[s] = restBound[s + 1]; continue; }
+      const c = classes[k];
+      restBound[s] = restBound[s + c.units] + c.prefix![Math.min(c.units, c.order!.length)];
+    }
     const W = this.words;
     const used = Array.from({ length: S + 1 }, () => new Uint32Array(W));
     const chosen = new Int32Array(S).fill(-1);
@@ -124,16 +138,18 @@ export class RoutePool {
       if (s === S) return;
       const k = slotClass[s];
       const c = classes[k];
-      const order = c.order!;
+      const order = c.order!, prefix = c.prefix!;
       // Slots left in this class (this one included), and the bound of the classes after it.
       let sameLeft = 1;
       while (s + sameLeft < S && slotClass[s + sameLeft] === k) sameLeft++;
       const after = restBound[s + sameLeft];
       const u0 = used[s], u1 = used[s + 1];
       for (let j = from; j < order.length; j++) {
+        if (++nodes > nodeLimit) return;
         const i = order[j];
         const sc = c.scores[i];
-        if (value + sc * sameLeft + after <= best) break;
+        // This slot and the rest of its class take routes j, j + 1, ... at best.
+        if (value + prefix[Math.min(j + sameLeft, order.length)] - prefix[j] + after <= best) break;
         const b = c.bits[i];
         let clash = false;
         for (let w = 0; w < W; w++) if (u0[w] & b[w]) { clash = true; break; }

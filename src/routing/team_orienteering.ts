@@ -76,6 +76,8 @@ export interface SearchTuning {
   restartEvery: number;
   /** Recombine pooled routes (set packing) every this many iterations; 0 = never. */
   packEvery: number;
+  /** Node limit of one set-packing search. */
+  packNodes: number;
   /** 0: accept relative to the current plan (randomised threshold); 1: record-to-record (to the best). */
   acceptMode: number;
   /** 1: local search also moves a stop to another route to make room for an unvisited one. */
@@ -88,6 +90,7 @@ export const defaultTuning: Readonly<SearchTuning> = Object.freeze({
   acceptShare: 0.08,
   restartEvery: 2000,
   packEvery: 100,
+  packNodes: 50_000,
   acceptMode: 0,
   makeRoom: 1,
 });
@@ -1079,7 +1082,7 @@ class Search {
    */
   private pack(): boolean {
     const eps = 1e-9 * Math.max(1, this.best.total);
-    const combo = this.pool.bestCombination(this.best.total, eps);
+    const combo = this.pool.bestCombination(this.best.total, eps, this.tuning.packNodes);
     if (!combo) return false;
     for (let r = 0; r < this.m; r++) this.clearRoute(r);
     const next = combo.routes.map(() => 0);
