@@ -14,12 +14,18 @@
  *   are handled; reversed segments use prefix sums of the backward times.
  * - Perturbation: remove some stops (random, a segment of a route, stops near one another, the
  *   least valuable per time, a whole route, or the stops in the way of an unvisited stop that is
- *   then forced in), repair, local search; accept the result if it is no worse than the current
- *   plan by a small threshold; return to the best plan after a run of iterations without gain.
+ *   then forced in; operators chosen by adaptive weights), repair, local search; accept the
+ *   result if it is no worse than the current plan by a random threshold; return to the best
+ *   plan after a run of iterations without gain.
+ * - Recombination: every route of every local optimum goes into a pool; every 100 iterations
+ *   the best set of disjoint pooled routes (one per unit) is sought by branch and bound
+ *   (route_pool.ts) and, when it beats the best plan, filled up and polished.
  *
  * The lexicographic objective is the total value, then the shortest total time. A stop required
  * by the user counts as more valuable than all other stops together, so it is placed whenever any
- * route can take it; a locked stop never leaves its unit.
+ * route can take it; a locked stop never leaves its unit; a stop of value 0 is only visited when
+ * locked or required. A unit whose start-to-end trip alone exceeds its budget gets an empty route.
+ * Per-stop time windows are not modelled: a unit's window is its shift (budget from its start).
  *
  * Guarantees: no route ever exceeds its budget (checked with exact left-to-right sums before the
  * result is returned), no unit takes a stop it is not eligible for, no stop is covered twice.
@@ -288,13 +294,15 @@ class Search {
     this.limit = Float64Array.from(p.units, (u) => u.budgetS);
     this.estLimit = Float64Array.from(p.units, (u) => u.budgetS + budgetSlack * Math.max(1, u.budgetS));
 
-    // Which unit may take which stop: eligible, not excluded, lock respected, reachable in time.
+    // Which unit may take which stop: eligible, not excluded, lock respected, reachable in time,
+    // and worth going to (a stop of value 0 only when locked or required).
     this.allowed = new Uint8Array(m * n);
     let scaleSum = 0, scaleCount = 0;
     for (let r = 0; r < m; r++) {
       const u = p.units[r], c = this.cost[r], s = u.start, e = u.end;
       for (let i = 0; i < n; i++) {
         if (excluded?.[i]) continue;
+        if (!(p.value[i] > 0) && this.locked[i] < 0 && !this.required[i]) continue;
         if (u.eligible && !u.eligible[i]) continue;
         if (this.locked[i] >= 0 && this.locked[i] !== r) continue;
         const t = c[s * L + i] + c[i * L + e];
