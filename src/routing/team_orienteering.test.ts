@@ -103,6 +103,18 @@ describe('solveTeamOrienteering on random patrol scenarios', () => {
     }
   });
 
+  it('copes with unreachable pairs (Infinity) in a unit\'s matrix', () => {
+    for (let seed = 1; seed <= 8; seed++) {
+      const sc = scenario(200 + seed, 60);
+      const car = sc.problem.matrices[0];
+      const rnd = lcg(seed);
+      for (let c = 0; c < car.length; c++) if (rnd() < 0.08) car[c] = Infinity;
+      const res = solveTeamOrienteering(sc.problem, { seed, maxIterations: 150, timeLimitMs: 10_000 });
+      checkPlan(sc, res.routes, res.value);
+      expect(res.routes[0].length + res.routes[1].length).toBeGreaterThan(0);
+    }
+  });
+
   it('keeps volunteers below the violent-risk threshold even when the best stops are violent', () => {
     const sc = scenario(99, 80);
     // Make the most valuable stops in the zone violent: volunteers must leave them to officers.
