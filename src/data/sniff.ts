@@ -173,7 +173,7 @@ const candidates: Record<keyof ColumnMapping, string[]> = {
   x: ['x', 'xcoordinate', 'easting', 'east', 'xcoord', 'coordx', 'lks94x'],
   y: ['y', 'ycoordinate', 'northing', 'north', 'ycoord', 'coordy', 'lks94y'],
   category: ['category', 'crimetype', 'primarytype', 'offence', 'offense', 'offencetype', 'offensetype', 'type', 'crimecategory', 'nusikaltimorusis', 'kategorija', 'rusis'],
-  location: ['locationtext', 'location', 'block', 'address', 'street', 'adresas', 'vieta', 'gatve'],
+  location: ['locationtext', 'location', 'block', 'address', 'street', 'adresas', 'vieta', 'gatve', 'locationdescription', 'loccat', 'locationtype'], // last: a kind of place ("residence") where no address is given
   area: ['areacode', 'lsoacode', 'beat', 'area', 'district', 'ward', 'neighbourhood', 'seniunija'],
 };
 
