@@ -103,6 +103,27 @@ export const travelProfiles: Readonly<Record<'car' | 'foot' | 'volunteer', Trave
   volunteer: volunteerProfile,
 });
 
+/**
+ * A profile derived from another: `travelProfile(footProfile, { name: 'cycle', speedKmh:
+ * { street: 15, pedestrian: 10 } })`. Classes not named keep the base's speed; 0 forbids a class.
+ */
+export function travelProfile(
+  base: TravelProfile,
+  changes: { name?: string; speedKmh?: Partial<Record<keyof typeof RoadClass, number>>; respectOneway?: boolean },
+): TravelProfile {
+  const speedKmh = base.speedKmh.slice();
+  for (const [cls, kmh] of Object.entries(changes.speedKmh ?? {})) {
+    if (!(cls in RoadClass)) throw new RangeError(`unknown road class '${cls}' (known: ${Object.keys(RoadClass).join(', ')})`);
+    if (!(kmh! >= 0) || kmh === Infinity) throw new RangeError(`speed of ${cls} must be finite and >= 0 km/h, got ${kmh}`);
+    speedKmh[RoadClass[cls as keyof typeof RoadClass]] = kmh!;
+  }
+  return Object.freeze({
+    name: changes.name ?? base.name,
+    speedKmh: Object.freeze(speedKmh),
+    respectOneway: changes.respectOneway ?? base.respectOneway,
+  });
+}
+
 /** A directed graph in CSR form with travel times for one profile. */
 export interface RoadGraph {
   /** The profile the times are for. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RoadClass } from './road_class.ts';
-import { buildRoadGraph, carProfile, footProfile, volunteerProfile, type RoadNetwork } from './road_graph.ts';
+import { buildRoadGraph, carProfile, footProfile, travelProfile, volunteerProfile, type RoadNetwork } from './road_graph.ts';
 import { ShortestPathSearch, fastestPath, tailOf, travelTimesFrom } from './shortest_path.ts';
 import { travelTimeMatrix } from './travel_time_matrix.ts';
 import { largestStrongComponentMask, strongComponents } from './strong_components.ts';
@@ -118,6 +118,17 @@ describe('road graph and shortest paths on a hand-made network', () => {
     expect(Array.from(largestStrongComponentMask(g))).toEqual([1, 1, 1, 1, 1, 0]);
     const walk = buildRoadGraph(handNetwork(), footProfile);
     expect(strongComponents(walk).count).toBe(1);
+  });
+
+  it('travelProfile derives a profile: a slow car that may not use the motorway', () => {
+    const slow = travelProfile(carProfile, { name: 'slow car', speedKmh: { motorway: 0, street: 10 } });
+    expect(slow.speedKmh[RoadClass.primary]).toBe(carProfile.speedKmh[RoadClass.primary]);
+    const g = buildRoadGraph(handNetwork(), slow);
+    // 3 -> 0: the motorway is closed and 3 -> 4 is against the one-way street: unreachable.
+    expect(travelTimesFrom(g, 3)[0]).toBe(Infinity);
+    expect(travelTimesFrom(g, 0)[1]).toBeCloseTo(sec(250, 10), 9);
+    expect(() => travelProfile(carProfile, { speedKmh: { highway: 5 } as never })).toThrow(/unknown road class 'highway'/);
+    expect(() => travelProfile(carProfile, { speedKmh: { street: NaN } })).toThrow(/street/);
   });
 
   it('buildRoadGraph rejects malformed input', () => {
