@@ -112,11 +112,24 @@ async function opfsAvailable(): Promise<boolean> {
   }
 }
 
-/** Remove the database files from OPFS (the "delete all data" control). Call after close(). */
+/**
+ * Remove the database files from OPFS (the "delete all data" control). Call after close(): the
+ * closed engine's worker lets go of its file handles a moment later, so removal is retried for a
+ * few seconds; a file that cannot be removed is an error, never silently left behind.
+ */
 export async function deleteStoredDatabase(): Promise<void> {
   const root = await navigator.storage.getDirectory();
   for (const name of [DB_FILE, `${DB_FILE}.wal`]) {
-    await root.removeEntry(name).catch(() => undefined);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await root.removeEntry(name);
+        break;
+      } catch (e) {
+        if ((e as DOMException).name === 'NotFoundError') break;
+        if (attempt >= 40) throw new Error(`could not delete ${name} from the browser's storage: ${(e as Error).message}`);
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+    }
   }
 }
 
