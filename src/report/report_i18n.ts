@@ -75,7 +75,7 @@ const en = {
   conf99: '99%',
   conf95: '95%',
   conf90: '90%',
-  noStreetsMap: 'No street network given (--streets): the map has no basemap.',
+  noStreetsMap: 'No street network loaded: the map has no basemap.',
   scaleBar: '{m} m',
 
   // Top
@@ -144,9 +144,9 @@ const en = {
   // Patrol
   secPatrol: 'Patrol: suggested stops per shift',
   patrolCaption: 'Per shift, the {k} cells with most incidents in the shift\'s hours over the last {months} months, each snapped to the nearest street. A stop\'s value is its incidents per month in those hours.',
-  patrolNoStreets: 'No street network given (--streets): no patrol stops.',
+  patrolNoStreets: 'No street network loaded: no patrol stops.',
   patrolNoTimes: 'The time of day is unknown for every incident: stops per shift cannot be chosen.',
-  patrolRoutes: 'Routes are not planned in this report: the plan command (npm run -s cli -- plan, with UNITS.json and a day) plans them for the units of a shift.',
+  patrolRoutes: 'Routes are not planned in this report: the patrol plan (in the app, or the plan command with UNITS.json and a day) plans them for the units of a shift.',
   shiftTitle: '{name} shift, {from}–{to}',
   shiftSummary: '{incidents} incidents in these hours over {months} months; the stops cover {covered} of them ({share}).',
   shift_day: 'Day',
@@ -324,7 +324,7 @@ const lt: Record<StringKey, string> = {
   conf99: '99 %',
   conf95: '95 %',
   conf90: '90 %',
-  noStreetsMap: 'Gatvių tinklas nepateiktas (--streets): žemėlapis be pagrindo.',
+  noStreetsMap: 'Gatvių tinklas neįkeltas: žemėlapis be pagrindo.',
   scaleBar: '{m} m',
 
   secTop: 'Didžiausi židiniai (iki {n})',
@@ -388,9 +388,9 @@ const lt: Record<StringKey, string> = {
 
   secPatrol: 'Patruliavimas: siūlomos sustojimo vietos pamainoms',
   patrolCaption: 'Kiekvienai pamainai – langeliai (po {k}), kuriuose per paskutinius {months} mėn. pamainos valandomis įvyko daugiausia įvykių; kiekviena vieta pririšta prie artimiausios gatvės. Vietos vertė – įvykių per mėnesį tomis valandomis.',
-  patrolNoStreets: 'Gatvių tinklas nepateiktas (--streets): sustojimo vietų nėra.',
+  patrolNoStreets: 'Gatvių tinklas neįkeltas: sustojimo vietų nėra.',
   patrolNoTimes: 'Nė vieno įvykio paros laikas nežinomas: vietų pamainoms parinkti negalima.',
-  patrolRoutes: 'Šioje ataskaitoje maršrutai nesudaromi: pamainos padaliniams juos sudaro komanda plan (npm run -s cli -- plan, su UNITS.json ir diena).',
+  patrolRoutes: 'Šioje ataskaitoje maršrutai nesudaromi: pamainos padaliniams juos sudaro patrulių planas (programoje arba komanda plan su UNITS.json ir diena).',
   shiftTitle: '{name} pamaina, {from}–{to}',
   shiftSummary: 'Įvykių šiomis valandomis per {months} mėn.: {incidents}; iš jų sustojimo vietose – {covered} ({share}).',
   shift_day: 'Dieninė',

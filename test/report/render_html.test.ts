@@ -38,8 +38,8 @@ describe('renderReportHtml', () => {
     expect(fe.get('category.total.lastYear')).toBe('');
     expect([...fl]).toEqual([...fe]);
     // No street network: said, and no patrol stops.
-    contains(en, 'No street network given (--streets)');
-    contains(lt, 'Gatvių tinklas nepateiktas (--streets)');
+    contains(en, 'No street network loaded');
+    contains(lt, 'Gatvių tinklas neįkeltas');
     // Nothing that loads anything.
     for (const html of [en, lt]) {
       lacks(html, /https?:\/\//i);

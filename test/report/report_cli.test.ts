@@ -244,7 +244,7 @@ describe('report escaping and degenerate input', () => {
     expect(figs.get('category.total.month')).toBe('5');
     expect(figs.get('category.total.previous')).toBe('4');
     expect(figs.get('category.total.lastYear')).toBe('');
-    expect(html.includes('No street network given (--streets)')).toBe(true);
+    expect(html.includes('No street network loaded')).toBe(true);
   });
 
   it('exits non-zero with a message for a month after the data and for a bad --out', () => {
