@@ -35,6 +35,23 @@ describe('import in the browser', () => {
     await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/^820 incidents stored, 2019-07 to 2019-07; 46 rows rejected\.$/);
   });
 
+  it('shows progress for a large import and cancels it, keeping what was stored', async () => {
+    // ~600,000 rows (about 30 MB): long enough to be cancelled while it runs.
+    const rows = Array.from({ length: 600_000 }, (_, i) =>
+      `2019-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:15,theft,${(-0.09 + (i % 1000) * 0.00001).toFixed(5)},${(51.51 + (i % 997) * 0.00001).toFixed(5)},some location text ${i}`);
+    await app.page.getByLabel('Import incidents', { exact: true }).setInputFiles({
+      name: 'large_extract.csv', mimeType: 'text/csv', buffer: Buffer.from(['date,category,lon,lat,location', ...rows].join('\n') + '\n'),
+    });
+    const cancel = app.page.getByRole('button', { name: 'Cancel import' });
+    await cancel.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await app.page.locator('#import-progress').isVisible()).toBe(true);
+    await cancel.click();
+    const status = app.page.getByRole('status');
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe('Import cancelled; nothing of it was kept.');
+    await app.page.reload();
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/^820 incidents stored, 2019-07 to 2019-07; 46 rows rejected\.$/);
+  });
+
   it('made no request to any other origin', () => {
     expect(app.foreign()).toEqual([]);
     expect(app.errors).toEqual([]);
