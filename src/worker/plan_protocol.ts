@@ -12,7 +12,7 @@
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { PatrolRouteProps, PatrolStopProps } from '../geo/patrol_geojson.ts';
 import type { UnitKind } from '../routing/plan/plan_units.ts';
-import type { PlanSummary } from '../routing/plan/solve_patrol_plan.ts';
+import type { PlannedRoute, PlanSummary } from '../routing/plan/solve_patrol_plan.ts';
 
 /** The incident columns a plan needs (a subset of IncidentColumns); their buffers are transferred. */
 export interface PlanIncidentColumns {
@@ -97,27 +97,11 @@ export interface PlanStopsView {
   eligible: Uint8Array;
 }
 
-/** One unit's route (PlannedRoute without the edge lists, plus its path in degrees). */
-export interface PlanRouteView {
-  unit: number;
-  label: string;
-  kind: UnitKind;
-  /** Candidate stops in visit order. */
-  stops: Int32Array;
-  /** Clock minutes after midnight of the plan's day (past 1440 = the next day). */
-  arriveMin: Float64Array;
-  departMin: Float64Array;
-  startMin: number;
-  endMin: number;
-  /** Travel plus dwell, seconds. */
-  timeS: number;
-  /** Expected incidents per shift at its stops and their share of all expected in the window. */
-  value: number;
-  share: number;
-  distanceM: number;
+/** One unit's route: PlannedRoute without the edge lists, plus its path in degrees. */
+export type PlanRouteView = Omit<PlannedRoute, 'edges' | 'forward' | 'legEnd'> & {
   /** The streets driven or walked, [lon0, lat0, lon1, lat1, ...] (the GeoJSON route's coordinates). */
   path: Float64Array;
-}
+};
 
 /** Street geometry for the route sheets' maps: polylines in degrees. */
 export interface SheetStreets {

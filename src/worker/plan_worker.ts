@@ -69,10 +69,8 @@ export function buildPlanView(
   for (const f of geojson.features) {
     if (f.properties.feature === 'route' && f.geometry.type === 'LineString') paths.set(f.properties.unitIndex, Float64Array.from(f.geometry.coordinates.flat()));
   }
-  const routes = plan.routes.map((r): PlanRouteView => ({
-    unit: r.unit, label: r.label, kind: r.kind, stops: r.stops, arriveMin: r.arriveMin, departMin: r.departMin,
-    startMin: r.startMin, endMin: r.endMin, timeS: r.timeS, value: r.value, share: r.share, distanceM: r.distanceM,
-    path: paths.get(r.unit) ?? new Float64Array(0),
+  const routes = plan.routes.map(({ edges: _e, forward: _f, legEnd: _l, ...r }): PlanRouteView => ({
+    ...r, path: paths.get(r.unit) ?? new Float64Array(0),
   }));
   const hs = prep.hotSpots;
   return {

@@ -6,10 +6,10 @@
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { NodeDb } from '../../src/data/node_db.ts';
+import { runCli } from '../cli.ts';
 import { ingestFiles, IngestQuestion, type IngestOptions } from '../../src/data/ingest.ts';
 import { expandInputs, nodeSource } from '../../src/data/node_source.ts';
 import { loadIncidentColumns } from '../../src/data/incidents.ts';
@@ -315,12 +315,12 @@ describe('ingest: formats and bad rows', () => {
 });
 
 describe('ingest command line', () => {
-  const cli = (args: string[]) => spawnSync('npx', ['tsx', 'analysis/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const cli = (args: string[]) => runCli(...args);
 
   it('prints the summary JSON for a police.uk file', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'sargas-cli-')), 'x.duckdb');
     const r = cli(['ingest', '--input', 'test/fixtures/police_uk/2019-07-city-of-london-street.csv', '--db', db]);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     // python csv: 866 rows, 41 blank coordinates; 2 strays (Derbyshire Dales, Mole Valley) and
     // 3 repeated Crime IDs (see the City of London test).
@@ -334,15 +334,15 @@ describe('ingest command line', () => {
     const p = tempFile('empty.csv', '');
     const db = join(mkdtempSync(join(tmpdir(), 'sargas-cli-')), 'x.duckdb');
     const r = cli(['ingest', '--input', p, '--db', db]);
-    expect(r.status).not.toBe(0);
+    expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/empty\.csv: the file is empty/);
   });
 
   it('keeps the data of earlier imports when a later one fails', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'sargas-cli-')), 'x.duckdb');
-    expect(cli(['ingest', '--input', demo, '--db', db]).status).toBe(0);
+    expect(cli(['ingest', '--input', demo, '--db', db]).code).toBe(0);
     const bad = tempFile('bad.csv', 'date,lon,lat\nnot a date,,\n');
-    expect(cli(['ingest', '--input', bad, '--db', db]).status).not.toBe(0);
+    expect(cli(['ingest', '--input', bad, '--db', db]).code).not.toBe(0);
     const n = await withDbFile(db, (d) => count(d, 'SELECT count(*) n FROM incidents'));
     expect(n).toBe(3763);
   });

@@ -1,27 +1,18 @@
 // `plan` as a user runs it (DESIGN.md "Command line"): summary line, GeoJSON, and errors that
 // name the UNITS.json file and the unit.
-import { spawnSync } from 'node:child_process';
+import { runCli } from '../cli.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoCategory, demoIncidents, demoStreets, demoUnits, repoRoot } from './demo_units.ts';
+import { demoCategory, demoIncidents, demoStreets, demoUnits } from './demo_units.ts';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sargas-plan-cli-'));
 });
 
-function cli(...args: string[]): { code: number; summary: Record<string, any>; stderr: string } {
-  const r = spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), ['analysis/cli.ts', ...args], { cwd: repoRoot, encoding: 'utf8' });
-  let summary: Record<string, any> = {};
-  try {
-    summary = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
-  } catch {
-    summary = {};
-  }
-  return { code: r.status ?? -1, summary, stderr: r.stderr };
-}
+const cli = runCli;
 
 const planArgs = (units: string, out: string) => [
   'plan', '--streets', demoStreets, '--input', demoIncidents, '--category', demoCategory,

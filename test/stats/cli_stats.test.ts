@@ -1,7 +1,7 @@
 // The statistics commands of the command-line contract (DESIGN.md), run as a user runs them,
 // checked against ../shared/reference and hand-computed values.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { runCli } from '../cli.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,16 +13,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sargas-stats-cli-'));
 });
 
-function cli(...args: string[]): { code: number; summary: Record<string, any>; stderr: string } {
-  const r = spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), ['analysis/cli.ts', ...args], { cwd: repoRoot, encoding: 'utf8' });
-  let summary: Record<string, any> = {};
-  try {
-    summary = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
-  } catch {
-    summary = {};
-  }
-  return { code: r.status ?? -1, summary, stderr: r.stderr };
-}
+const cli = runCli;
 const csv = (path: string) => csvParse(readFileSync(path, 'utf8'));
 
 describe('grid', () => {
