@@ -16,6 +16,7 @@ import { giStarPoints } from '../../src/stats/gi_star_points.ts';
 import { benjaminiHochberg } from '../../src/stats/benjamini_hochberg.ts';
 import { significanceBins } from '../../src/stats/significance_bins.ts';
 import { twoSidedP } from '../../src/stats/normal.ts';
+import { Random } from '../../src/routing/random.ts';
 
 const SIZE = 500;
 const CELL = 100;
@@ -23,15 +24,10 @@ const BAND = 3 * CELL;
 const cells = SIZE * SIZE;
 const grid = { x0: 0, y0: 0, cellSizeM: CELL, width: SIZE, height: SIZE };
 
+/** A seeded uniform generator in [0, 1) (the solver's mulberry32). */
 function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Random(seed);
+  return () => r.next();
 }
 
 /** Counts: 400,000 incidents, 85% in 60 Gaussian clusters, binned to cells. */

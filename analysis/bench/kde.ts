@@ -22,6 +22,7 @@ import { kdeExact } from '../../src/stats/kde_exact.ts';
 import { kdeFast } from '../../src/stats/kde_fast.ts';
 import type { Grid } from '../../src/stats/grid.ts';
 import type { KernelName } from '../../src/stats/kernels.ts';
+import { Random } from '../../src/routing/random.ts';
 
 const quick = process.argv.includes('--quick');
 /** Interleaved rounds (more rounds, better odds of a quiet moment on a shared machine). */
@@ -31,15 +32,10 @@ const CELL = 100;
 const SIZE = 500;
 const grid: Grid = { x0: 0, y0: 0, cellSizeM: CELL, width: SIZE, height: SIZE };
 
+/** A seeded uniform generator in [0, 1) (the solver's mulberry32). */
 function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Random(seed);
+  return () => r.next();
 }
 
 function clusteredPoints(n: number): { xs: Float64Array; ys: Float64Array } {
